@@ -1,0 +1,18 @@
+package org.twinfold.core;
+
+import java.util.Map;
+
+/**
+ * Identity of a generator as recorded in manifests: which simulator or surrogate, which version of
+ * its code, and every setting that changes its output.
+ *
+ * @param id stable name, such as {@code oscillator-verlet} or {@code mlp-surrogate}
+ * @param version version of the generator's algorithm; change it whenever output changes
+ * @param settings configuration values that change the output, as strings
+ */
+public record GeneratorInfo(String id, String version, Map<String, String> settings) {
+
+    public GeneratorInfo {
+        settings = Map.copyOf(settings);
+    }
+}

@@ -1,0 +1,40 @@
+package org.twinfold.core;
+
+import java.util.List;
+
+/**
+ * A scientific task that twinfold can twin: its reference simulator, the observables that judge a
+ * surrogate, and presets for its scale. Tasks are found with {@link java.util.ServiceLoader}: list
+ * the implementation in {@code META-INF/services/org.twinfold.core.Task} and every command sees it.
+ */
+public interface Task {
+
+    /** Returns the name used on the command line, such as {@code oscillator}. */
+    String name();
+
+    /** Returns one sentence that says what the task simulates. */
+    String description();
+
+    /** Returns the reference simulator. */
+    Generator simulator();
+
+    /** Returns the scalar quantities that evaluation compares between simulated and generated samples. */
+    List<Observable> observables();
+
+    /** Returns true when the simulator gives the same sample for the same point whatever the seed. */
+    boolean deterministic();
+
+    /** Returns the presets of this task; the first is the default. */
+    List<Preset> presets();
+
+    /** Returns the preset with this name, or throws listing the presets that exist. */
+    default Preset preset(String name) {
+        for (Preset preset : presets()) {
+            if (preset.name().equals(name)) {
+                return preset;
+            }
+        }
+        throw new IllegalArgumentException("task '" + name() + "' has no preset '" + name + "'; presets are "
+                + presets().stream().map(Preset::name).toList());
+    }
+}
