@@ -1,0 +1,2 @@
+/** Provenance records saved beside every dataset and checkpoint. */
+package org.twinfold.core.provenance;
