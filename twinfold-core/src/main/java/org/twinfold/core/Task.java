@@ -15,8 +15,17 @@ public interface Task {
     /** Returns one sentence that says what the task simulates. */
     String description();
 
-    /** Returns the reference simulator. */
+    /** Returns the reference simulator at the default preset's scale. */
     Generator simulator();
+
+    /**
+     * Returns the reference simulator at a preset's scale (lattice size, run length). Tasks whose
+     * simulator does not depend on the preset keep this default.
+     */
+    default Generator simulator(String presetName) {
+        preset(presetName);
+        return simulator();
+    }
 
     /** Returns the scalar quantities that evaluation compares between simulated and generated samples. */
     List<Observable> observables();

@@ -1,0 +1,58 @@
+package org.twinfold.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinfold.core.dataset.DatasetFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions into one clear line on standard error and an exit code: 2 for invalid input
+ * (bad options, parameters out of range, unreadable or malformed files), 1 for failures while
+ * running (I/O errors, a diverged training). The stack trace goes to the debug log only.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        LOG.debug("Command failed", exception);
+        commandLine.getErr().println("twinfold: error: " + describe(exception));
+        return exitCode(exception);
+    }
+
+    @Override
+    public int handleParseException(ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        commandLine.getErr().println("twinfold: invalid input: " + exception.getMessage());
+        commandLine.getErr().println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        return ExitCode.INVALID_INPUT;
+    }
+
+    static int exitCode(Throwable exception) {
+        if (exception instanceof ParameterException
+                || exception instanceof IllegalArgumentException
+                || exception instanceof DatasetFormatException
+                || exception instanceof InvalidInputException) {
+            return ExitCode.INVALID_INPUT;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    private static String describe(Throwable exception) {
+        if (exception instanceof UncheckedIOException unchecked) {
+            return describe(unchecked.getCause());
+        }
+        String message = exception.getMessage();
+        if (exception instanceof IOException && message != null && !message.contains(" ")) {
+            // A bare file name from java.nio, such as a NoSuchFileException.
+            return exception.getClass().getSimpleName() + ": " + message;
+        }
+        return message == null ? exception.toString() : message;
+    }
+}

@@ -1,0 +1,84 @@
+package org.twinfold.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.twinfold.core.sweep.SweepListener;
+
+/**
+ * A progress line on standard error: items done, rate and time left. On a terminal it redraws one
+ * line; otherwise (a log file, CI) it prints a new line every 10% or every 30 seconds.
+ */
+final class ProgressBar implements SweepListener {
+    private static final int WIDTH = 30;
+    private static final long QUIET_INTERVAL_NANOS = 30_000_000_000L;
+
+    private final PrintStream out;
+    private final String label;
+    private final String unit;
+    private final boolean terminal;
+    private long startNanos;
+    private long startCount;
+    private long lastPrintNanos;
+    private long lastPrintedDecile = -1;
+
+    ProgressBar(PrintStream out, String label, String unit) {
+        this.out = out;
+        this.label = label;
+        this.unit = unit;
+        this.terminal = System.console() != null;
+    }
+
+    static ProgressBar onStandardError(String label, String unit) {
+        return new ProgressBar(System.err, label, unit);
+    }
+
+    @Override
+    public synchronized void started(long total, long alreadyComplete) {
+        startNanos = System.nanoTime();
+        startCount = alreadyComplete;
+        if (alreadyComplete > 0) {
+            out.printf(Locale.ROOT, "%s: resuming, %d of %d %s already complete%n", label, alreadyComplete, total, unit);
+        }
+    }
+
+    @Override
+    public synchronized void progressed(long complete, long total) {
+        long now = System.nanoTime();
+        long decile = total == 0 ? 10 : complete * 10 / total;
+        boolean due = terminal ? now - lastPrintNanos > 200_000_000L || complete == total
+                : decile != lastPrintedDecile || now - lastPrintNanos > QUIET_INTERVAL_NANOS;
+        if (!due) {
+            return;
+        }
+        lastPrintNanos = now;
+        lastPrintedDecile = decile;
+        out.print(render(complete, total, now));
+        out.print(terminal ? "\r" : "\n");
+        out.flush();
+    }
+
+    @Override
+    public synchronized void finished(long total, double wallSeconds) {
+        if (terminal) {
+            out.println();
+        }
+        out.printf(Locale.ROOT, "%s: %d %s in %.1f s%n", label, total, unit, wallSeconds);
+    }
+
+    String render(long complete, long total, long nowNanos) {
+        double seconds = Math.max(1e-9, (nowNanos - startNanos) * 1e-9);
+        double rate = (complete - startCount) / seconds;
+        int filled = total == 0 ? WIDTH : (int) (WIDTH * complete / total);
+        String bar = "=".repeat(filled) + " ".repeat(WIDTH - filled);
+        String left = rate > 0 ? formatDuration((total - complete) / rate) : "--:--";
+        return String.format(Locale.ROOT, "%s [%s] %d/%d %s, %.1f/s, %s left", label, bar, complete, total, unit,
+                rate, left);
+    }
+
+    static String formatDuration(double seconds) {
+        long whole = Math.round(seconds);
+        return whole >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+                : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    }
+}

@@ -1,0 +1,31 @@
+package org.twinfold.cli;
+
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+import org.twinfold.core.Preset;
+import org.twinfold.core.Task;
+import org.twinfold.core.Tasks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Lists the registered tasks with their kind, presets and description. */
+@Command(name = "tasks", mixinStandardHelpOptions = true,
+        description = "List the registered tasks (reference simulators that twinfold can twin).")
+final class TasksCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Task task : Tasks.all()) {
+            String presets = task.presets().stream().map(Preset::name).collect(Collectors.joining(", "));
+            out.printf("%-16s %-13s presets: %s%n", task.name(),
+                    task.deterministic() ? "deterministic" : "stochastic", presets);
+            out.printf("%-16s %s%n", "", task.description());
+        }
+        out.flush();
+    }
+}
