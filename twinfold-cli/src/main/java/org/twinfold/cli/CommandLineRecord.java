@@ -7,7 +7,7 @@ final class CommandLineRecord {
     private CommandLineRecord() {
     }
 
-    static void set(String[] args) {
+    static void set(java.util.List<String> args) {
         text = "twinfold " + String.join(" ", args);
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
     private static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new CommandLine.ParameterException(new CommandLine(new TwinfoldCommand()),
-                    "config file " + file + " does not exist; check the path given to --config");
+            throw new InvalidInputException("config file " + file + " does not exist; check the path given to --config");
         }
         try {
             JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
@@ -74,8 +72,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
                         + "values, such as 'threads: 2'");
             }
             Map<String, String> values = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : tree.properties()) {
                 JsonNode value = entry.getValue();
                 if (value.isContainerNode()) {
                     throw new InvalidInputException("config key '" + entry.getKey() + "' in " + file

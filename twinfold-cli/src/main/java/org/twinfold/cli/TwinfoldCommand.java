@@ -1,6 +1,7 @@
 package org.twinfold.cli;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,9 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twinfold", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build digital twins of scientific simulations: simulate, train a neural surrogate, "
                 + "and prove how faithful and how much faster it is.",
-        subcommands = {TasksCommand.class, SimulateCommand.class, TrainCommand.class, SampleCommand.class,
-            EvaluateCommand.class, ReportCommand.class, RunCommand.class, BenchCommand.class,
-            InspectCommand.class})
+        subcommands = {TasksCommand.class, SimulateCommand.class, InspectCommand.class})
 public final class TwinfoldCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,13 +29,52 @@ public final class TwinfoldCommand implements Runnable {
 
     /** Runs the command line and returns its exit code, for the launcher and for tests. */
     public static int execute(String... args) {
+        return commandLine(List.of(args)).execute(args);
+    }
+
+    /** Builds the command line with twinfold's error handling and the defaults of a {@code --config} file. */
+    static CommandLine commandLine(List<String> args) {
         DjlSettings.apply();
-        CommandLine commandLine = new CommandLine(new TwinfoldCommand());
-        commandLine.setExecutionExceptionHandler(new ErrorHandler());
-        commandLine.setParameterExceptionHandler(new ErrorHandler());
-        commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCode);
-        ConfigDefaults.install(commandLine, List.of(args));
         CommandLineRecord.set(args);
-        return commandLine.execute(args);
+        CommandLine commandLine = new CommandLine(new TwinfoldCommand());
+        ErrorHandler handler = new ErrorHandler();
+        commandLine.setExecutionExceptionHandler(handler);
+        commandLine.setParameterExceptionHandler(handler);
+        commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        try {
+            ConfigDefaults.install(commandLine, args);
+        } catch (RuntimeException e) {
+            return failing(commandLine, e);
+        }
+        return commandLine;
+    }
+
+    // A config file that cannot be used fails the run through the normal error path, with exit code 2.
+    private static CommandLine failing(CommandLine commandLine, RuntimeException error) {
+        CommandLine reporter = new CommandLine(new ConfigError(error));
+        reporter.setExecutionExceptionHandler(new ErrorHandler());
+        reporter.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        reporter.setUnmatchedArgumentsAllowed(true);
+        reporter.setOut(commandLine.getOut());
+        reporter.setErr(commandLine.getErr());
+        return reporter;
+    }
+
+    /** A command that only reports why the config file was rejected. */
+    @Command(name = "twinfold")
+    static final class ConfigError implements Callable<Integer> {
+        private final RuntimeException error;
+
+        @CommandLine.Unmatched
+        List<String> ignored;
+
+        ConfigError(RuntimeException error) {
+            this.error = error;
+        }
+
+        @Override
+        public Integer call() {
+            throw error;
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twinfold.core.Parameter;
 import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.SampleBatch;
 
@@ -119,7 +120,8 @@ public final class DatasetWriter {
         Path target = folder.resolve(shardFileName(index));
         Path temporary = AtomicFiles.temporaryFor(target);
         try {
-            ShardFiles.write(temporary, batch, points, seeds);
+            List<String> names = manifest.parameters().stream().map(Parameter::name).toList();
+            ShardFiles.write(temporary, batch, names, points, seeds);
             String sha256 = AtomicFiles.sha256(temporary);
             AtomicFiles.move(temporary, target);
             record(new ShardEntry(index, target.getFileName().toString(), first, length, sha256,

@@ -21,7 +21,8 @@ import org.twinfold.core.Schema;
 
 /**
  * One shard as an HDF5 file, readable by h5py: a dataset per schema field of shape
- * (samples, field shape...), plus {@code parameters} float64 (samples, parameters), {@code seeds}
+ * (samples, field shape...), plus {@code parameters} float64 (samples, parameters) with the
+ * comma-separated parameter names in its {@code names} attribute, {@code seeds}
  * int64 (samples) and, for class-conditional data, {@code class_label} int32 (samples). Each field
  * carries {@code unit} and {@code dtype} attributes.
  *
@@ -38,7 +39,8 @@ final class ShardFiles {
     }
 
     /** Writes a shard to {@code file} (the caller picks a temporary name and renames it later). */
-    static void write(Path file, SampleBatch batch, List<ParameterPoint> points, long[] seeds) {
+    static void write(Path file, SampleBatch batch, List<String> parameterNames, List<ParameterPoint> points,
+                      long[] seeds) {
         int count = batch.size();
         try (WritableHdfFile hdf = HdfFile.write(file)) {
             hdf.putAttribute("twinfold_format_version", Manifest.FORMAT_VERSION);
@@ -53,7 +55,8 @@ final class ShardFiles {
                 for (int i = 0; i < count; i++) {
                     parameters[i] = points.get(i).values();
                 }
-                hdf.putDataset(PARAMETERS, parameters);
+                WritableDataset dataset = hdf.putDataset(PARAMETERS, parameters);
+                dataset.putAttribute("names", String.join(",", parameterNames));
             }
             hdf.putDataset(SEEDS, seeds.clone());
             if (!points.isEmpty() && points.get(0).classLabel().isPresent()) {

@@ -1,0 +1,101 @@
+package org.twinfold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.core.dataset.Dataset;
+
+class SimulateCommandTest {
+    @TempDir
+    Path temp;
+
+    private static void assertContains(CliRunner.Result result, String text) {
+        assertTrue(result.all().contains(text), "output lacks '" + text + "':\n" + result.all());
+    }
+
+    @Test
+    void simulateWritesDatasetAndInspectPrintsIt() {
+        Path out = temp.resolve("osc");
+        CliRunner.Result simulate = CliRunner.run("simulate", "oscillator", "--samples", "20", "--threads", "2",
+                "--out", out.toString());
+        assertEquals(0, simulate.exitCode(), simulate.all());
+        assertEquals(20, Dataset.open(out).size());
+
+        CliRunner.Result inspect = CliRunner.run("inspect", out.toString());
+        assertEquals(0, inspect.exitCode(), inspect.all());
+        assertContains(inspect, "20 samples in 1 shards (1 complete)");
+        assertContains(inspect, "\"commandLine\" : \"twinfold simulate oscillator --samples 20");
+    }
+
+    @Test
+    void tasksListsOscillator() {
+        CliRunner.Result result = CliRunner.run("tasks");
+        assertEquals(0, result.exitCode());
+        assertContains(result, "oscillator");
+    }
+
+    @Test
+    void unknownTaskExitsWithTwo() {
+        CliRunner.Result result = CliRunner.run("simulate", "pendulum", "--out", temp.resolve("x").toString());
+        assertEquals(2, result.exitCode());
+        assertContains(result, "unknown task 'pendulum'");
+    }
+
+    @Test
+    void badSampleCountExitsWithTwo() {
+        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--samples", "0", "--out",
+                temp.resolve("x").toString());
+        assertEquals(2, result.exitCode());
+        assertContains(result, "sample count is 0");
+    }
+
+    @Test
+    void unwritableOutputExitsWithOneAndLeavesNothing() throws Exception {
+        Path blocker = Files.writeString(temp.resolve("file"), "x");
+        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--samples", "5", "--out",
+                blocker.resolve("data").toString());
+        assertEquals(1, result.exitCode());
+        assertContains(result, "cannot create output folder");
+        assertEquals("x", Files.readString(blocker));
+    }
+
+    @Test
+    void missingDatasetInspectExitsWithTwo() {
+        CliRunner.Result result = CliRunner.run("inspect", temp.resolve("missing").toString());
+        assertEquals(2, result.exitCode());
+        assertContains(result, "does not exist");
+    }
+
+    @Test
+    void nonHdf5FileInspectExitsWithTwo() throws Exception {
+        Path text = Files.writeString(temp.resolve("data.h5"), "not hdf5");
+        CliRunner.Result result = CliRunner.run("inspect", text.toString());
+        assertEquals(2, result.exitCode());
+        assertContains(result, "is not a readable HDF5 file");
+    }
+
+    @Test
+    void configFileSetsOptions() throws Exception {
+        Path config = Files.writeString(temp.resolve("sweep.yaml"), "samples: 7\nshard-size: 3\nseed: 9\n");
+        Path out = temp.resolve("osc");
+        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--out",
+                out.toString());
+        assertEquals(0, result.exitCode(), result.all());
+        assertEquals(7, Dataset.open(out).size());
+        assertEquals(3, Dataset.open(out).manifest().shardCount());
+    }
+
+    @Test
+    void configFileWithUnknownKeyExitsWithTwo() throws Exception {
+        Path config = Files.writeString(temp.resolve("sweep.json"), "{\"sample\": 7}");
+        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--out",
+                temp.resolve("x").toString());
+        assertEquals(2, result.exitCode());
+        assertContains(result, "unknown key 'sample'");
+        assertContains(result, "samples");
+    }
+}
