@@ -1,0 +1,47 @@
+package org.twinfold.core.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.core.ParameterPoint;
+import org.twinfold.core.sweep.Sweep;
+import org.twinfold.core.testkit.NoisySineGenerator;
+
+/** Opens a shard that twinfold wrote with h5py (Debian's python3-h5py, installed by .ci/run). */
+class H5pyReadTest {
+    private static final String SCRIPT = String.join("\n",
+            "import sys, h5py",
+            "f = h5py.File(sys.argv[1], 'r')",
+            "s = f['signal']",
+            "print(s.shape, s.dtype, s.attrs['unit'].decode(), f['mask'].attrs['dtype'].decode())",
+            "print(f['parameters'].shape, f['parameters'].attrs['names'].decode(), f['seeds'].dtype)",
+            "print(round(float(s[1, 0]), 6))");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void h5pyReadsShapesTypesAndValues() throws Exception {
+        Path folder = temp.resolve("data");
+        Sweep.builder().generator(new NoisySineGenerator())
+                .points(List.of(ParameterPoint.of(0.5), ParameterPoint.of(1.0), ParameterPoint.of(1.5)))
+                .seed(5).build().run(folder);
+        float expected = Dataset.open(folder).readAll().floats("signal")[8];
+
+        Process python = new ProcessBuilder("/usr/bin/python3", "-c", SCRIPT,
+                folder.resolve("shard-00000.h5").toString()).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        python.waitFor(60, TimeUnit.SECONDS);
+
+        assertEquals(0, python.exitValue(), "h5py failed (is python3-h5py installed?):\n" + output);
+        String[] lines = output.strip().split("\n");
+        assertEquals("(3, 8) float32 1 uint8", lines[0]);
+        assertEquals("(3, 1) frequency int64", lines[1]);
+        assertEquals(expected, Float.parseFloat(lines[2]), 1e-6);
+    }
+}
