@@ -27,10 +27,10 @@ public record MemoryBenchmarkResult(long steps, List<MemorySample> samples, doub
 
     /** Returns a table with one line per sample, for printing by a command-line program. */
     public String table() {
-        StringBuilder text = new StringBuilder(String.format("%8s %12s %12s%n", "step", "VmRSS MiB", "live arrays"));
+        StringBuilder text = new StringBuilder(String.format("%8s %12s %12s %12s%n", "step", "VmRSS MiB", "heap MiB", "live arrays"));
         for (MemorySample sample : samples) {
-            text.append(String.format("%8d %12.1f %12d%n", sample.step(), sample.residentBytes() / 1048576.0,
-                    sample.liveArrays()));
+            text.append(String.format("%8d %12.1f %12.1f %12d%n", sample.step(), sample.residentBytes() / 1048576.0,
+                    sample.heapCommittedBytes() / 1048576.0, sample.liveArrays()));
         }
         text.append(String.format("resident memory rise from step %d to %d: %.2f%%; %d steps in %.1f s%n",
                 samples.get(0).step(), samples.get(samples.size() - 1).step(), 100 * residentRise(), steps,

@@ -1,6 +1,6 @@
 package org.twinfold.ml.mlp;
 
-/** How {@link Normalization} maps the input parameters before the network sees them. */
+/** Input map that {@link Normalization} applies before the network. */
 public enum InputScaling {
     /** Linearly from each parameter's range [min, max] to [-1, 1]; a fixed parameter maps to 0. */
     PARAMETER_RANGES,

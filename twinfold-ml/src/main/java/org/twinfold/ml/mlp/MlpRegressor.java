@@ -109,13 +109,13 @@ public final class MlpRegressor implements AutoCloseable {
 
     /**
      * Loads a trained regressor from a checkpoint folder, or from the newest checkpoint in a folder of
-     * checkpoints; uses the EMA weights when the checkpoint has them.
+     * checkpoints. The EMA weights are used when the checkpoint contains them.
      */
     public static MlpRegressor load(Path checkpointFolder) throws IOException {
         Checkpoint checkpoint = Checkpoint.read(checkpointFolder);
         String family = checkpoint.metadata().path("family").asText();
         if (!FAMILY.equals(family)) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " holds a '" + family
+            throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " contains a '" + family
                     + "' model, not an MLP regressor");
         }
         MlpArchitecture architecture = MlpArchitecture.fromJson(checkpoint.metadata().get("architecture"));

@@ -145,7 +145,7 @@ public final class AdamOptimizer implements AutoCloseable {
                 } else if (name.startsWith("v/")) {
                     second.put(name.substring(2), array);
                 } else {
-                    throw new IllegalArgumentException("optimizer state " + file + " holds unknown array '" + name
+                    throw new IllegalArgumentException("optimizer state " + file + " contains unknown array '" + name
                             + "'; expected names starting with m/ or v/");
                 }
             });

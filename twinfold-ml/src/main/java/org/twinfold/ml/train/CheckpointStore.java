@@ -40,7 +40,7 @@ public final class CheckpointStore {
     }
 
     /**
-     * @param root folder that holds the checkpoints; created when missing
+     * @param root folder that contains the checkpoints; created when missing
      * @param keep how many newest checkpoints to keep, at least 1
      */
     public CheckpointStore(Path root, int keep) {

@@ -63,19 +63,19 @@ public final class NamedArrays {
     /**
      * Copies every source array's values into the target array of the same name, in place.
      *
-     * @param what what the arrays are, for error messages (such as "EMA weights")
+     * @param description what the arrays are, for error messages (such as "EMA weights")
      * @throws IllegalArgumentException when a name is missing on either side or a shape or type differs
      */
-    public static void copyInto(Map<String, NDArray> source, Map<String, NDArray> target, String what) {
+    public static void copyInto(Map<String, NDArray> source, Map<String, NDArray> target, String description) {
         if (!source.keySet().equals(target.keySet())) {
-            throw new IllegalArgumentException(what + " hold parameters " + source.keySet() + " but the model has "
+            throw new IllegalArgumentException(description + " hold parameters " + source.keySet() + " but the model has "
                     + target.keySet() + "; the checkpoint belongs to a different network structure");
         }
         for (Map.Entry<String, NDArray> entry : target.entrySet()) {
             NDArray from = source.get(entry.getKey());
             NDArray to = entry.getValue();
             if (!from.getShape().equals(to.getShape()) || from.getDataType() != to.getDataType()) {
-                throw new IllegalArgumentException(what + " parameter '" + entry.getKey() + "' is "
+                throw new IllegalArgumentException(description + " parameter '" + entry.getKey() + "' is "
                         + from.getDataType() + " " + from.getShape() + " but the model expects "
                         + to.getDataType() + " " + to.getShape());
             }

@@ -1,6 +1,6 @@
 package org.twinfold.ml.train;
 
-/** Which form of weight decay the Adam optimizer applies. */
+/** Form of weight decay that the Adam optimizer applies. */
 public enum OptimizerKind {
     /**
      * Adam (Kingma and Ba, ICLR 2015); weight decay, when non-zero, is an L2 penalty added to the

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 /**
- * What a batch supplier and a loss see during one training step.
+ * Per-step inputs of a batch supplier and a loss.
  *
  * @param step the step being run, from 1
  * @param manager the step's manager; every array created from Java data in this step belongs here,

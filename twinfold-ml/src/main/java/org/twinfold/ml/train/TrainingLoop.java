@@ -200,6 +200,8 @@ public final class TrainingLoop implements AutoCloseable {
                 double rate = elapsed > 0 ? (currentStep - startStep) / elapsed : 0;
                 return new StepReport(currentStep, config.totalSteps(), lossValue, learningRate, gradientNorm, rate);
             } finally {
+                // NOTE: g - g leaves NaN where the gradient is NaN. The loop stops on such a step, so this
+                // matters only when a caller keeps training the same block after TrainingDivergedException.
                 for (NDArray gradient : gradients.values()) {
                     gradient.subi(gradient);
                 }

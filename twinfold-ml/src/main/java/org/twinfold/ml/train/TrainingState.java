@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param optimizerStepCount updates the optimizer has applied, t in its bias corrections
  * @param runningMinimumLoss lowest loss so far, for divergence detection; positive infinity before any step
  * @param trainingWallSeconds wall time of all training so far, in seconds
- * @param hasEma whether the checkpoint holds EMA weights
+ * @param hasEma whether the checkpoint contains EMA weights
  */
 public record TrainingState(long step, long seed, long optimizerStepCount, double runningMinimumLoss,
         double trainingWallSeconds, boolean hasEma) {

@@ -54,7 +54,8 @@ class DivergenceTest {
             try (TrainingLoop loop = TrainingLoop.builder().setBlock(block).setConfig(config)
                     .setLoss(TinyProblem.meanSquaredError()).setBatches(problem.batches()).build()) {
                 TrainingDivergedException e = assertThrows(TrainingDivergedException.class, loop::run);
-                assertTrue(e.step() > 1 && e.step() < 200, "diverged at step " + e.step());
+                assertTrue(e.step() > 1, "diverged at step " + e.step());
+                assertTrue(e.step() < 200, "diverged at step " + e.step());
                 assertEquals(1e4, e.learningRate());
                 assertTrue(e.getMessage().contains("Lower the learning rate"), e.getMessage());
             }
