@@ -20,6 +20,7 @@ final class ProgressBar implements SweepListener {
     private long startCount;
     private long lastPrintNanos;
     private long lastPrintedDecile = -1;
+    private String detail = "";
 
     ProgressBar(PrintStream out, String label, String unit) {
         this.out = out;
@@ -39,6 +40,11 @@ final class ProgressBar implements SweepListener {
         if (alreadyComplete > 0) {
             out.printf(Locale.ROOT, "%s: resuming, %d of %d %s already complete%n", label, alreadyComplete, total, unit);
         }
+    }
+
+    /** Sets a short text shown after the counts, such as the current loss. */
+    synchronized void setDetail(String text) {
+        detail = text;
     }
 
     @Override
@@ -71,8 +77,9 @@ final class ProgressBar implements SweepListener {
         int filled = total == 0 ? WIDTH : (int) (WIDTH * complete / total);
         String bar = "=".repeat(filled) + " ".repeat(WIDTH - filled);
         String left = rate > 0 ? formatDuration((total - complete) / rate) : "--:--";
-        return String.format(Locale.ROOT, "%s [%s] %d/%d %s, %.1f/s, %s left", label, bar, complete, total, unit,
-                rate, left);
+        String suffix = detail.isEmpty() ? "" : ", " + detail;
+        return String.format(Locale.ROOT, "%s [%s] %d/%d %s, %.1f/s, %s left%s", label, bar, complete, total, unit,
+                rate, left, suffix);
     }
 
     static String formatDuration(double seconds) {

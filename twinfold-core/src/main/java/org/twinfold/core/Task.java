@@ -33,6 +33,14 @@ public interface Task {
     /** Returns true when the simulator gives the same sample for the same point whatever the seed. */
     boolean deterministic();
 
+    /**
+     * Returns the name of the surrogate family that {@code twinfold run} trains for this task, such as
+     * {@code mlp} for a deterministic field.
+     */
+    default String surrogateFamily() {
+        return "mlp";
+    }
+
     /** Returns the presets of this task; the first is the default. */
     List<Preset> presets();
 

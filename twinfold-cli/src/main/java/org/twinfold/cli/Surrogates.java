@@ -1,0 +1,77 @@
+package org.twinfold.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.twinfold.core.Generator;
+import org.twinfold.core.ParameterPoint;
+import org.twinfold.core.Task;
+import org.twinfold.core.dataset.Dataset;
+import org.twinfold.core.dataset.Manifest;
+import org.twinfold.core.sweep.Sweep;
+import org.twinfold.ml.DjlEngine;
+import org.twinfold.ml.EngineOptions;
+import org.twinfold.ml.SurrogateFamilies;
+import org.twinfold.ml.SurrogateFamily;
+import org.twinfold.ml.SurrogateOptions;
+import org.twinfold.ml.train.Checkpoint;
+
+/** Training and sampling steps shared by the {@code train}, {@code sample} and {@code run} commands. */
+final class Surrogates {
+
+    private Surrogates() {
+    }
+
+    /** Starts the neural engine with a thread count; only the first call in a process sets it. */
+    static void startEngine(int threads) {
+        DjlEngine.start(EngineOptions.threads(threads));
+    }
+
+    /** Trains (or resumes training of) a task's surrogate and returns the total training wall seconds. */
+    static double train(Task task, String familyName, Dataset data, SurrogateOptions options, Path checkpoints,
+                        int threads) throws IOException {
+        startEngine(threads);
+        SurrogateFamily family = SurrogateFamilies.byName(familyName);
+        TrainingProgress progress = new TrainingProgress("train " + family.name());
+        double seconds = family.train(task, data, options, checkpoints, progress);
+        System.err.printf("train %s: %d steps, %.1f s of training in total%n", family.name(), options.steps(), seconds);
+        return seconds;
+    }
+
+    /** Returns the total training wall seconds recorded in the newest checkpoint. */
+    static OptionalDouble trainingSeconds(Path checkpoints) throws IOException {
+        return OptionalDouble.of(Checkpoint.read(checkpoints).state().trainingWallSeconds());
+    }
+
+    /** Returns the training dataset folder recorded in the newest checkpoint's metadata. */
+    static Path trainingData(Path checkpoints) throws IOException {
+        String path = Checkpoint.read(checkpoints).metadata().path("caller").path("trainingData").path("path").asText();
+        return Path.of(path);
+    }
+
+    /**
+     * Generates a dataset with a trained surrogate at the given points, in batches.
+     *
+     * @param batch samples per generator call; the wall time of a call is shared evenly by its samples
+     */
+    static Manifest sample(Path checkpoints, List<ParameterPoint> points, long seed, int batch, int threads,
+                           Path out) throws IOException, InterruptedException {
+        startEngine(threads);
+        Generator surrogate = SurrogateFamilies.forCheckpoint(checkpoints).load(checkpoints);
+        return Sweep.builder()
+                .generator(surrogate)
+                .points(points)
+                .seed(new SplittableRandom(seed).nextLong())
+                .batchSize(batch)
+                .shardSize(Math.max(batch, 64))
+                .threads(1)
+                .commandLine(CommandLineRecord.get())
+                .configuration(Map.of("checkpoint", checkpoints.toString(), "batch", Integer.toString(batch)))
+                .listener(ProgressBar.onStandardError("sample", "samples"))
+                .build()
+                .run(out);
+    }
+}

@@ -1,0 +1,51 @@
+package org.twinfold.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import org.twinfold.core.Preset;
+import org.twinfold.ml.SurrogateOptions;
+import picocli.CommandLine.Option;
+
+/** Training options of {@code train} and {@code run}; unset values come from the task's preset. */
+final class TrainingOptions {
+
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps in total. Default: the preset's.")
+    Long steps;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Training samples per step. Default: the preset's.")
+    Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE",
+            description = "Peak learning rate of Adam, after a linear warm-up over 5% of the steps and before a "
+                    + "cosine decay to 1% of it. Default: the preset's.")
+    Double learningRate;
+
+    @Option(names = "--hidden", paramLabel = "WIDTHS", defaultValue = "128,128,128",
+            description = "Hidden layer widths of the network, comma-separated. Default: ${DEFAULT-VALUE}.")
+    String hidden;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "500",
+            description = "Steps between checkpoints; a killed run resumes from the newest. Default: ${DEFAULT-VALUE}.")
+    long checkpointEvery;
+
+    @Option(names = "--family", paramLabel = "NAME",
+            description = "Surrogate family, such as mlp. Default: the task's.")
+    String family;
+
+    SurrogateOptions resolve(Preset preset, long seed) {
+        return new SurrogateOptions(
+                steps == null ? preset.trainingSteps() : steps,
+                batchSize == null ? preset.batchSize() : batchSize,
+                learningRate == null ? preset.learningRate() : learningRate,
+                seed, checkpointEvery, widths());
+    }
+
+    private List<Integer> widths() {
+        try {
+            return Arrays.stream(hidden.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--hidden is '" + hidden + "'; give comma-separated positive "
+                    + "integers such as 128,128");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.twinfold.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.twinfold.ml.train.StepReport;
+import org.twinfold.ml.train.TrainingListener;
+
+/** Shows training progress (step, loss, steps per second, time left) on standard error. */
+final class TrainingProgress implements TrainingListener {
+    private final ProgressBar bar;
+    private boolean started;
+
+    TrainingProgress(String label) {
+        this.bar = ProgressBar.onStandardError(label, "steps");
+    }
+
+    @Override
+    public void onStep(StepReport report) {
+        if (!started) {
+            bar.started(report.totalSteps(), report.step() - 1);
+            started = true;
+        }
+        bar.setDetail(String.format(Locale.ROOT, "loss %.3e, lr %.2e", report.loss(), report.learningRate()));
+        bar.progressed(report.step(), report.totalSteps());
+    }
+
+    @Override
+    public void onCheckpoint(long step, Path folder) {
+        bar.setDetail("checkpoint " + folder.getFileName());
+    }
+}

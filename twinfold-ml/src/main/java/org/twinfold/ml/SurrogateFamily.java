@@ -1,0 +1,33 @@
+package org.twinfold.ml;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.twinfold.core.Generator;
+import org.twinfold.core.Task;
+import org.twinfold.core.dataset.Dataset;
+import org.twinfold.ml.train.TrainingListener;
+
+/**
+ * A kind of neural surrogate (MLP, LSTM, diffusion model...) that can be trained on a task's dataset
+ * and loaded back as a {@link Generator} with the task's schema. Families are found with
+ * {@link java.util.ServiceLoader} under {@code META-INF/services/org.twinfold.ml.SurrogateFamily}.
+ * A family writes its {@link #name()} under the key {@code family} of its checkpoints' metadata, so
+ * that {@link SurrogateFamilies#forCheckpoint} finds it again.
+ */
+public interface SurrogateFamily {
+
+    /** Returns the name used on the command line, such as {@code mlp}. */
+    String name();
+
+    /**
+     * Trains a surrogate into a checkpoint folder, resuming from the newest checkpoint there.
+     *
+     * @return the total training wall time in seconds, including earlier runs that were resumed
+     * @throws IllegalArgumentException when the dataset does not suit this family
+     */
+    double train(Task task, Dataset data, SurrogateOptions options, Path checkpoints, TrainingListener listener)
+            throws IOException;
+
+    /** Loads the newest checkpoint in a folder as a generator. */
+    Generator load(Path checkpoints) throws IOException;
+}

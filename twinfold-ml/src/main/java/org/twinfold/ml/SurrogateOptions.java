@@ -1,0 +1,34 @@
+package org.twinfold.ml;
+
+import java.util.List;
+
+/**
+ * Training settings shared by every surrogate family.
+ *
+ * @param steps optimizer steps in total (a resumed run continues up to this count)
+ * @param batchSize samples per step
+ * @param learningRate peak learning rate
+ * @param seed random seed for weights and batches
+ * @param checkpointEvery steps between checkpoints
+ * @param hiddenWidths widths of hidden layers, for families that have them
+ */
+public record SurrogateOptions(long steps, int batchSize, double learningRate, long seed, long checkpointEvery,
+                               List<Integer> hiddenWidths) {
+
+    public SurrogateOptions {
+        if (steps <= 0) {
+            throw new IllegalArgumentException("--steps is " + steps + "; it must be positive");
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("--batch-size is " + batchSize + "; it must be positive");
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("--learning-rate is " + learningRate + "; use a positive value "
+                    + "such as 1e-3");
+        }
+        if (checkpointEvery <= 0) {
+            throw new IllegalArgumentException("--checkpoint-every is " + checkpointEvery + "; it must be positive");
+        }
+        hiddenWidths = List.copyOf(hiddenWidths);
+    }
+}
