@@ -77,15 +77,29 @@ public final class PiffFormat {
         }
     }
 
-    /** Writes every cell pixel as a one-pixel box; medium is not written. */
+    /**
+     * Writes every cell pixel as a one-pixel box, cell by cell in id order, so that reading the file
+     * back gives the same ids for a lattice without empty ids; medium is not written.
+     */
     public static void write(CellLattice lattice, Writer writer) throws IOException {
-        for (int y = 0; y < lattice.height; y++) {
-            for (int x = 0; x < lattice.width; x++) {
-                int id = lattice.sigma[y * lattice.width + x];
-                if (id != 0) {
-                    writer.write(String.format(Locale.ROOT, "%d EC %d %d %d %d 0 0%n", id, x, x, y, y));
-                }
-            }
+        int[] sigma = lattice.sigma;
+        int[] start = new int[lattice.cellType.length + 1];
+        for (int id : sigma) {
+            start[id + 1]++;
+        }
+        for (int id = 0; id < lattice.cellType.length; id++) {
+            start[id + 1] += start[id];
+        }
+        int[] sitesById = new int[sigma.length];
+        int[] fill = start.clone();
+        for (int site = 0; site < sigma.length; site++) {
+            sitesById[fill[sigma[site]]++] = site;
+        }
+        for (int i = start[1]; i < sigma.length; i++) {
+            int site = sitesById[i];
+            int x = site % lattice.width;
+            int y = site / lattice.width;
+            writer.write(String.format(Locale.ROOT, "%d EC %d %d %d %d 0 0%n", sigma[site], x, x, y, y));
         }
     }
 }
