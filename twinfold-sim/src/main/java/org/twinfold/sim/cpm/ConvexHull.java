@@ -10,7 +10,7 @@ final class ConvexHull {
 
     /**
      * Returns the area of the convex hull of the squares [x, x+1] x [y, y+1] of the given pixels, in
-     * pixel units; a single pixel gives 1.
+     * pixel units. A single pixel gives 1.
      */
     static double pixelHullArea(int[] xs, int[] ys, int count) {
         long[] corners = new long[4 * count];

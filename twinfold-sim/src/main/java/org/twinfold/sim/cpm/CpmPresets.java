@@ -58,7 +58,7 @@ public final class CpmPresets {
         CpmParameters parameters = comlekoglu(contactCellMedium, vegfDecay).toBuilder().lattice(width, height).build();
         long cells = Math.round((double) COMLEKOGLU_CELLS * width * height / (COMLEKOGLU_SIDE * COMLEKOGLU_SIDE));
         // NOTE: the published runs start from an equilibrated CompuCell3D state (1,001 cells on 20,872
-        // pixels); this start is random 5 x 5 squares (38 % coverage), which relax to smaller cells.
+        // pixels). This start is random 5 x 5 squares (38 % coverage), which relax to smaller cells.
         return new CpmPreset("comlekoglu", "CompuCell3D model of Comlekoglu et al. (arXiv:2505.09630)", parameters,
                 new InitialLayout.RandomSquares((int) cells, 5), mcs);
     }

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
  * by one MCS with the cell configuration at the end of the sweep (CompuCell3D runs its PDE solvers
  * after the sweep as well). Artistoo and the cross-framework benchmark instead sample only pixels on
  * a cell boundary and advance time by 1 / (number of boundary pixels) per attempt, so their MCS has
- * about one attempt per boundary pixel. Both conventions give the same dynamics per MCS, because the
- * skipped attempts are exactly the null copies; compare frameworks by wall time per MCS at equal
- * physics, not by attempt counts.
+ * about one attempt per boundary pixel. In both conventions each possible copy is proposed at the
+ * same expected rate per MCS (1 / number of copy neighbours), so the dynamics per MCS agree while
+ * the attempt counts differ by the fraction of boundary pixels. Compare frameworks by wall time
+ * per MCS at equal physics, not by attempt counts.
  *
  * <p>A run depends only on its parameters, initial lattice and seed. Not thread-safe; run one
  * instance per thread.

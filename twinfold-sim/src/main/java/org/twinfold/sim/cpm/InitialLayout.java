@@ -3,7 +3,7 @@ package org.twinfold.sim.cpm;
 import java.util.Arrays;
 
 /**
- * How cells are placed before the first MCS. Every layout puts square cells of a given side on an
+ * Placement of the cells before the first MCS. Every layout puts square cells of a given side on an
  * otherwise empty (medium) periodic lattice; cells may touch but never overlap.
  */
 public sealed interface InitialLayout {

@@ -118,8 +118,8 @@ final class MetropolisSweep {
         boolean directionFromSameDraw = Integer.bitCount(copyCount) == 1;
         int reach = Neighbourhood.REACH;
         for (long attempt = 0; attempt < attempts; attempt++) {
-            // One 64-bit draw: 24 bits for x, 24 for y, 16 for the direction when the neighbour count is a
-            // power of two (exact); multiply-shift gives each x a probability within width / 2^24 of 1/width.
+            // One 64-bit draw gives 24 bits for x, 24 for y and, when the neighbour count is a power of two,
+            // 16 exact bits for the direction. Multiply-shift gives each x a probability within 2^-24 of 1/width.
             long bits = random.nextLong();
             int x = (int) (((bits >>> 40) * width) >>> 24);
             int y = (int) ((((bits >>> 16) & 0xFF_FFFFL) * height) >>> 24);

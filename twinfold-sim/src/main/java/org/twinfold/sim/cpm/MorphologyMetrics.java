@@ -13,8 +13,8 @@ package org.twinfold.sim.cpm;
  * @param branchPoints 8-connected clusters of skeleton pixels with crossing number 3 or more
  * @param endPoints skeleton pixels with crossing number 1
  * @param meanCordWidth mean over skeleton pixels of 2 d - 1, with d the Euclidean distance from the
- *     pixel centre to the nearest medium centre; exact for straight cords of odd width; NaN without
- *     skeleton or without medium
+ *     pixel centre to the nearest medium centre. It is exact for straight cords of odd width, and NaN
+ *     without skeleton or without medium
  * @param eulerCharacteristic components minus holes of the cells with 8-connectivity, from 2 x 2 pixel
  *     quads (Gray 1971), so a band that winds around the periodic lattice counts 0
  * @param compactness total area over total convex-hull area of the 8-connected cell clusters that do

@@ -78,8 +78,8 @@ public final class PiffFormat {
     }
 
     /**
-     * Writes every cell pixel as a one-pixel box, cell by cell in id order, so that reading the file
-     * back gives the same ids for a lattice without empty ids; medium is not written.
+     * Writes every cell pixel as a one-pixel box, cell by cell in id order, and skips the medium.
+     * Reading the file back gives the same ids unless some id has no pixels left.
      */
     public static void write(CellLattice lattice, Writer writer) throws IOException {
         int[] sigma = lattice.sigma;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Each metric on a constructed image whose answer is counted by hand. */
+/** Each metric on a constructed image whose value is counted by hand. */
 class MorphologyTest {
 
     private static byte[] image(int width, int height) {
