@@ -41,6 +41,8 @@ final class InspectCommand implements Callable<Integer> {
             printHdf5(out, path);
         } else if (Files.exists(path.resolve(ManifestFiles.FILE_NAME))) {
             printDataset(out, ManifestFiles.read(path));
+        } else if (CheckpointInfo.isCheckpoint(path)) {
+            CheckpointInfo.print(out, path);
         } else {
             throw new InvalidInputException(path + " is neither a dataset folder (no manifest.json) nor a checkpoint "
                     + "folder; give the folder that 'twinfold simulate' or 'twinfold train' wrote");

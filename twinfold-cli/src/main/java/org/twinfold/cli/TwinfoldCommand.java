@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "twinfold", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build digital twins of scientific simulations: simulate, train a neural surrogate, "
                 + "and prove how faithful and how much faster it is.",
-        subcommands = {TasksCommand.class, SimulateCommand.class, InspectCommand.class})
+        subcommands = {TasksCommand.class, SimulateCommand.class, TrainCommand.class, SampleCommand.class,
+            EvaluateCommand.class, ReportCommand.class, RunCommand.class, BenchCommand.class,
+            InspectCommand.class})
 public final class TwinfoldCommand implements Runnable {
 
     @CommandLine.Spec

@@ -30,6 +30,7 @@ final class Figures {
         double[] edges = Binning.commonRange(reference, generated, bins);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(unit.equals("1") ? title : title + " [" + unit + "]").yAxisTitle("density").build();
+        style(chart);
         chart.getStyler().setLegendVisible(true);
         addStep(chart, "simulated", edges, Histogram.of(edges, reference).densities(), REFERENCE);
         addStep(chart, "surrogate", edges, Histogram.of(edges, generated).densities(), GENERATED);
@@ -66,8 +67,17 @@ final class Figures {
             surrogate.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
                     java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         }
+        style(chart);
         chart.getStyler().setLegendVisible(false);
         return png(chart);
+    }
+
+    private static void style(XYChart chart) {
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        chart.getStyler().setYAxisDecimalPattern("0.###");
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
     }
 
     /** Renders a 2-D field as a grey-scale image, scaled to its own minimum and maximum, enlarged by {@code zoom}. */

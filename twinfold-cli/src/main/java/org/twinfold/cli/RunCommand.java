@@ -1,0 +1,96 @@
+package org.twinfold.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinfold.cli.report.ReportWriter;
+import org.twinfold.core.Preset;
+import org.twinfold.core.Task;
+import org.twinfold.core.Tasks;
+import org.twinfold.core.dataset.Dataset;
+import org.twinfold.core.evaluation.Evaluation;
+import org.twinfold.core.evaluation.EvaluationFiles;
+import org.twinfold.core.evaluation.SpeedupReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The whole life cycle in one command: simulate training and test sets, train, sample at the test
+ * points, evaluate and report. Every step resumes, so rerunning after a kill continues.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Simulate, train, sample, evaluate and report in one go, into one folder: train/, test/, "
+                + "checkpoints/, generated/, evaluation.json and report.html. Rerun the same command to resume.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "Task name, as listed by 'twinfold tasks'.")
+    String taskName;
+
+    @Option(names = "--preset", defaultValue = "quick",
+            description = "Preset that sets sample counts, training steps and the simulator's scale. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
+    Path out;
+
+    @Option(names = "--shard-size", defaultValue = "64",
+            description = "Samples per HDF5 shard, the unit that a resumed sweep skips. Default: ${DEFAULT-VALUE}.")
+    int shardSize;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+            description = "Samples per surrogate call when generating. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        Task task = Tasks.byName(taskName);
+        Preset chosen = task.preset(preset);
+        int threads = common.resolvedThreads();
+        String family = training.family == null ? task.surrogateFamily() : training.family;
+        LOG.info("Run of {} with preset {} into {}: {} training and {} test samples, {} training steps",
+                task.name(), chosen.name(), out, chosen.trainSamples(), chosen.testSamples(), chosen.trainingSteps());
+
+        Path trainData = out.resolve("train");
+        Path testData = out.resolve("test");
+        Path checkpoints = out.resolve("checkpoints");
+        Path generated = out.resolve("generated");
+        Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.trainSamples(), common.seed,
+                threads, shardSize, trainData, "1/5 simulate training set");
+        Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.testSamples(), common.seed + 1,
+                threads, shardSize, testData, "2/5 simulate test set");
+
+        Surrogates.train(task, family, Dataset.open(trainData), training.resolve(chosen, common.seed), checkpoints,
+                threads);
+        Surrogates.sample(checkpoints, Dataset.open(testData).points(), common.seed + 2, batch, threads, generated);
+
+        Evaluation evaluation = EvaluateCommand.evaluate(task, testData, generated, checkpoints, trainData);
+        EvaluationFiles.write(out.resolve("evaluation.json"), evaluation);
+        ReportWriter.write(evaluation, out.resolve("report.html"));
+        printSummary(evaluation);
+        return ExitCode.SUCCESS;
+    }
+
+    private void printSummary(Evaluation evaluation) {
+        System.out.printf("Report: %s%n", out.resolve("report.html"));
+        evaluation.fieldErrors().forEach(metric -> System.out.printf("  %-28s %.4g %s%n", metric.name(),
+                metric.value(), metric.unit()));
+        evaluation.observables().forEach(o -> System.out.printf("  %-28s W1 %.3g %s, KS p %.3g%n", o.name(),
+                o.wasserstein(), o.unit(), o.ksPValue()));
+        SpeedupReport speedup = evaluation.speedup();
+        if (speedup != null) {
+            System.out.printf("  speedup per sample %.4g, effective speedup %.4g%n", speedup.plain(),
+                    speedup.effective());
+        }
+    }
+}
