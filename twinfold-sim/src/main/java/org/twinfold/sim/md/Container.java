@@ -3,7 +3,7 @@ package org.twinfold.sim.md;
 import java.util.Objects;
 
 /**
- * The region that holds a 3-D system, centred on the origin.
+ * The region that contains a 3-D system, centred on the origin.
  *
  * <ul>
  *   <li>{@link Geometry#PERIODIC_CUBE}: {@code size} is the side L. Pair distances use the minimum

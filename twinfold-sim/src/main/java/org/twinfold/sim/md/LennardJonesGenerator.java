@@ -185,9 +185,11 @@ public final class LennardJonesGenerator implements Generator {
      * periodic cube, epsilon 2, sigma 1, cutoff 2.5, dt 0.001, starts in [-3, 3]^3.
      */
     public static final class Builder {
-        /** Default cube side in sigma, four cutoffs wide, so the cell list applies to large N. */
+        // NOTE: the reference code does not state the box side or sphere radius of its random-start
+        // runs; these defaults are this simulator's choice, large enough for the start cube.
+        /** Default cube side in sigma, at least 3 (cutoff + skin) wide, so large N gets a neighbour list. */
         public static final double DEFAULT_CUBE_SIDE = 10.0;
-        /** Default sphere radius in sigma; it holds the whole start cube [-3, 3]^3 (corner at 5.2). */
+        /** Default sphere radius in sigma; the whole start cube lies inside it [-3, 3]^3 (corner at 5.2). */
         public static final double DEFAULT_SPHERE_RADIUS = 6.0;
 
         private int particles = 16;

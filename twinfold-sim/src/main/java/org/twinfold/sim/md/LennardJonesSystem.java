@@ -17,7 +17,7 @@ import java.util.Objects;
  * hits the wall.
  *
  * <p>Arrays are flat [N, 3], row-major, in double precision. Mutable and not thread-safe: one instance
- * holds one trajectory.
+ * is one trajectory.
  */
 public final class LennardJonesSystem {
     private final LennardJones potential;

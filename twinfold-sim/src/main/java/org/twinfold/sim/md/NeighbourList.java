@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A Verlet neighbour list for a periodic cube, built with a linked-cell list.
  *
- * <p>The list holds every pair closer than r_c + skin. It stays valid while no particle has moved
+ * <p>The list contains every pair closer than r_c + skin. It stays valid while no particle has moved
  * more than skin / 2 since it was built, because then no pair outside the list can have come within
  * r_c. {@link #update} checks that and rebuilds when needed.
  *
