@@ -6,6 +6,7 @@ import org.twinfold.core.Preset;
 import org.twinfold.core.Sampling;
 import org.twinfold.core.Task;
 import org.twinfold.core.Tasks;
+import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.dataset.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Samples per HDF5 shard, the unit that a resumed sweep skips. Default: ${DEFAULT-VALUE}.")
     int shardSize;
 
+    @Option(names = "--previews", paramLabel = "N", defaultValue = "4",
+            description = "Pictures of the first N samples to write as previews/sample-NNNNN.png, for tasks that draw "
+                    + "their samples (0 for none). Default: ${DEFAULT-VALUE}.")
+    int previews;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder to write.")
     Path out;
 
@@ -54,6 +60,10 @@ final class SimulateCommand implements Callable<Integer> {
         Manifest manifest = Simulation.run(task, task.simulator(chosen.name()), method, count, common.seed,
                 common.resolvedThreads(), shardSize, out, "simulate " + task.name());
         System.out.printf("Wrote %d samples of %s to %s%n", manifest.sampleCount(), task.name(), out);
+        int written = Previews.write(task, Dataset.open(out), previews, out.resolve("previews"));
+        if (written > 0) {
+            System.out.printf("Wrote %d preview images to %s%n", written, out.resolve("previews"));
+        }
         return ExitCode.SUCCESS;
     }
 }

@@ -1,6 +1,8 @@
 package org.twinfold.core;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A scientific task that twinfold can twin: its reference simulator, the observables that judge a
@@ -39,6 +41,14 @@ public interface Task {
      */
     default String surrogateFamily() {
         return "mlp";
+    }
+
+    /**
+     * Returns a picture of sample {@code index} of a batch, such as a coloured lattice, for
+     * {@code twinfold simulate} to save as PNG; empty when the task has no picture of its samples.
+     */
+    default Optional<BufferedImage> preview(SampleBatch batch, int index) {
+        return Optional.empty();
     }
 
     /** Returns the presets of this task; the first is the default. */

@@ -1,6 +1,10 @@
 package org.twinfold.sim.cpm;
 
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.twinfold.core.Field;
 import org.twinfold.core.Generator;
 import org.twinfold.core.Observable;
 import org.twinfold.core.Preset;
@@ -21,6 +25,18 @@ import org.twinfold.core.Task;
 public final class VasculogenesisTask implements Task {
     private static final int QUICK_SIDE = 64;
     private static final int QUICK_MCS = 1000;
+
+    /** Approximate width of preview images in pixels; each lattice site becomes a square block. */
+    private static final int PREVIEW_WIDTH_PIXELS = 512;
+
+    @Override
+    public Optional<BufferedImage> preview(SampleBatch batch, int index) {
+        Field ids = batch.schema().field("cell_id");
+        int height = ids.shape().get(0);
+        int width = ids.shape().get(1);
+        int[] sample = Arrays.copyOfRange(batch.ints("cell_id"), index * width * height, (index + 1) * width * height);
+        return Optional.of(ConfigurationRenderer.render(sample, width, height, Math.max(1, PREVIEW_WIDTH_PIXELS / width)));
+    }
 
     @Override
     public String name() {
