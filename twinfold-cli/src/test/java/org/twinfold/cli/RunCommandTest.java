@@ -28,8 +28,8 @@ class RunCommandTest {
 
         Evaluation evaluation = EvaluationFiles.read(out.resolve("evaluation.json"));
         assertEquals(128, evaluation.generated().samples());
-        // Predicting the mean trajectory of the test set would give an RMSE equal to the spread of the
-        // trajectories around their mean; the quick preset's training must bring the network well below that.
+        // A network that predicts only the mean trajectory has an RMSE equal to the trajectories' spread
+        // around their mean. The quick preset's training must bring the error well below that.
         double rmse = evaluation.fieldErrors().get(0).value();
         double meanPredictorRmse = spreadAroundMean(Dataset.open(out.resolve("test")).readAll().floats("position"));
         assertTrue(rmse < 0.2 * meanPredictorRmse, "RMSE " + rmse + " m against " + meanPredictorRmse + " m");

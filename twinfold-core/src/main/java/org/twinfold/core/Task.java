@@ -7,14 +7,14 @@ import java.util.Optional;
 /**
  * A scientific task that twinfold can twin: its reference simulator, the observables that judge a
  * surrogate, and presets for its scale. Tasks are found with {@link java.util.ServiceLoader}: list
- * the implementation in {@code META-INF/services/org.twinfold.core.Task} and every command sees it.
+ * the implementation in {@code META-INF/services/org.twinfold.core.Task} and every command finds it.
  */
 public interface Task {
 
     /** Returns the name used on the command line, such as {@code oscillator}. */
     String name();
 
-    /** Returns one sentence that says what the task simulates. */
+    /** Returns one sentence that describes what the task simulates. */
     String description();
 
     /** Returns the reference simulator at the default preset's scale. */

@@ -23,7 +23,7 @@ public final class SurrogateFamilies {
     /**
      * Returns the family that wrote a checkpoint, named by the {@code family} key of its metadata.
      *
-     * @throws IllegalArgumentException when the folder holds no checkpoint or an unknown family
+     * @throws IllegalArgumentException when the folder contains no checkpoint or one of an unknown family
      */
     public static SurrogateFamily forCheckpoint(Path checkpoints) throws IOException {
         if (!Files.isDirectory(checkpoints)) {
