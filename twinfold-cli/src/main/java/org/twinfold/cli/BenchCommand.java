@@ -14,13 +14,15 @@ import org.twinfold.core.sweep.Sweep;
 import org.twinfold.ml.bench.MemoryBenchmarkResult;
 import org.twinfold.ml.bench.TrainingMemoryBenchmark;
 import org.twinfold.sim.cpm.CpmBenchmark;
+import org.twinfold.sim.md.MdBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Benchmarks whose results are recorded in BENCHMARKS.md with the command that produced them. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures (record them in BENCHMARKS.md with the command and machine).",
-        subcommands = {BenchCommand.TrainingMemory.class, BenchCommand.SweepThroughput.class, BenchCommand.Cpm.class})
+        subcommands = {BenchCommand.TrainingMemory.class, BenchCommand.SweepThroughput.class, BenchCommand.Cpm.class,
+            BenchCommand.Md.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -109,6 +111,18 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             CpmBenchmark.main(new String[] {Integer.toString(mcs), Long.toString(seed)});
+            return ExitCode.SUCCESS;
+        }
+    }
+
+    /** Velocity-Verlet steps per second of the Lennard-Jones simulator. */
+    @Command(name = "md", mixinStandardHelpOptions = true,
+            description = "Time velocity-Verlet steps of the Lennard-Jones simulator on one thread: the 16-particle "
+                    + "reference system and a 1,000-particle liquid with a neighbour list.")
+    static final class Md implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            MdBenchmark.main(new String[0]);
             return ExitCode.SUCCESS;
         }
     }

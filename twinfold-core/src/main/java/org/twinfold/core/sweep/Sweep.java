@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.twinfold.core.provenance.Provenance;
 
 /**
  * Runs a {@link Generator} over parameter points on a local thread pool and writes the samples as a
- * dataset, one shard per task. Resumable: rerunning the same sweep into the same folder skips
+ * dataset. Threads take batches of samples, so even a single shard uses every thread; a shard is
+ * written as soon as its last batch is done. Resumable: rerunning the same sweep into the same folder skips
  * complete shards. The data depend only on the points, the run seed and the shard size, not on the
  * thread count or the order in which shards finish.
  */
@@ -87,6 +89,8 @@ public final class Sweep {
         return manifest;
     }
 
+    // Each batch of each pending shard is one task, so that every thread works even when a sweep has
+    // fewer shards than threads. The task that finishes a shard's last batch writes the shard.
     private void runShards(DatasetWriter writer, List<Integer> pending, AtomicLong complete, long total)
             throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -97,10 +101,14 @@ public final class Sweep {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int shard : pending) {
-                futures.add(pool.submit(() -> {
-                    writeShard(writer, shard, complete, total);
-                    return null;
-                }));
+                ShardWork work = new ShardWork(writer, shard);
+                for (int offset = 0; offset < work.length; offset += batchSize) {
+                    int batchOffset = offset;
+                    futures.add(pool.submit(() -> {
+                        work.generate(batchOffset, complete, total);
+                        return null;
+                    }));
+                }
             }
             for (Future<?> future : futures) {
                 future.get();
@@ -119,29 +127,58 @@ public final class Sweep {
         }
     }
 
-    private void writeShard(DatasetWriter writer, int shard, AtomicLong complete, long total) throws IOException {
-        int first = writer.firstSample(shard);
-        int length = writer.shardLength(shard);
-        long[] seeds = writer.manifest().seeds();
-        List<SampleBatch> batches = new ArrayList<>();
-        double[] wallSeconds = new double[length];
+    /** The batches of one shard, collected from worker threads until the shard is complete. */
+    private final class ShardWork {
+        private final DatasetWriter writer;
+        private final int shard;
+        private final int first;
+        private final int length;
+        private final SampleBatch[] batches;
+        private final double[] wallSeconds;
+        private final AtomicInteger remainingBatches;
 
-        for (int offset = 0; offset < length; offset += batchSize) {
+        ShardWork(DatasetWriter writer, int shard) {
+            this.writer = writer;
+            this.shard = shard;
+            this.first = writer.firstSample(shard);
+            this.length = writer.shardLength(shard);
+            int batchCount = (length + batchSize - 1) / batchSize;
+            this.batches = new SampleBatch[batchCount];
+            this.wallSeconds = new double[length];
+            this.remainingBatches = new AtomicInteger(batchCount);
+        }
+
+        void generate(int offset, AtomicLong complete, long total) throws IOException {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
             int size = Math.min(batchSize, length - offset);
             int from = first + offset;
+            long[] seeds = writer.manifest().seeds();
             long started = System.nanoTime();
             SampleBatch batch = generator.generate(points.subList(from, from + size),
                     Arrays.copyOfRange(seeds, from, from + size));
             double perSample = (System.nanoTime() - started) * 1e-9 / size;
-            Arrays.fill(wallSeconds, offset, offset + size, perSample);
-            batches.add(batch);
+
+            synchronized (this) {
+                batches[offset / batchSize] = batch;
+                Arrays.fill(wallSeconds, offset, offset + size, perSample);
+            }
             listener.progressed(complete.addAndGet(size), total);
+            if (remainingBatches.decrementAndGet() == 0) {
+                write();
+            }
         }
 
-        writer.writeShard(shard, Dataset.concatenate(generator.schema(), batches), wallSeconds);
+        private void write() throws IOException {
+            SampleBatch joined;
+            double[] times;
+            synchronized (this) {
+                joined = Dataset.concatenate(generator.schema(), List.of(batches));
+                times = wallSeconds.clone();
+            }
+            writer.writeShard(shard, joined, times);
+        }
     }
 
     private Manifest plan() {

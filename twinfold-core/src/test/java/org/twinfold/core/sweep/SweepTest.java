@@ -89,6 +89,26 @@ class SweepTest {
     }
 
     @Test
+    void singleShardSweepUsesEveryThread() throws Exception {
+        java.util.Set<String> threadNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        NoisySineGenerator slow = new NoisySineGenerator() {
+            @Override
+            public SampleBatch generate(List<ParameterPoint> batchPoints, long[] seeds) {
+                threadNames.add(Thread.currentThread().getName() + "@" + Thread.currentThread().getId());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.generate(batchPoints, seeds);
+            }
+        };
+        Sweep.builder().generator(slow).points(points().subList(0, 8)).seed(1).shardSize(64).threads(2).build()
+                .run(temp.resolve("data"));
+        assertEquals(2, threadNames.size(), "threads used: " + threadNames);
+    }
+
+    @Test
     void differentPlanInSameFolderIsRejected() throws Exception {
         Path folder = temp.resolve("data");
         sweep(new NoisySineGenerator(), 1).run(folder);

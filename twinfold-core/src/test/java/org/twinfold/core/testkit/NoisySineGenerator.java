@@ -19,7 +19,7 @@ import org.twinfold.core.Schema;
  * noise from the sample's seed, and {@code mask} uint8 [2, 2] of the signal's signs. It can be told
  * to fail after a number of samples, to imitate a run that is killed.
  */
-public final class NoisySineGenerator implements Generator {
+public class NoisySineGenerator implements Generator {
     public static final Schema SCHEMA = Schema.of(
             new Field("signal", List.of(8), ElementType.FLOAT32, "1", "noisy sine"),
             new Field("mask", List.of(2, 2), ElementType.UINT8, "1", "signs of the first four values"));
