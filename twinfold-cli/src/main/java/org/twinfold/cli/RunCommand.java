@@ -72,7 +72,9 @@ final class RunCommand implements Callable<Integer> {
 
         Surrogates.train(task, family, Dataset.open(trainData), training.resolve(chosen, common.seed), checkpoints,
                 threads);
-        Surrogates.sample(checkpoints, Dataset.open(testData).points(), common.seed + 2, batch, threads, generated);
+        Dataset test = Dataset.open(testData);
+        Surrogates.sample(checkpoints, test.points(), test.manifest().seeds(), common.seed + 2, batch, threads,
+                generated);
 
         Evaluation evaluation = EvaluateCommand.evaluate(task, testData, generated, checkpoints, trainData);
         EvaluationFiles.write(out.resolve("evaluation.json"), evaluation);

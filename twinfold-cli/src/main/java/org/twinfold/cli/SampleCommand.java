@@ -27,7 +27,8 @@ final class SampleCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--points-from", paramLabel = "DIR",
-            description = "Use the parameter points of this dataset, for a sample-by-sample comparison.")
+            description = "Use the parameter points and seeds of this dataset, so that each generated sample has the "
+                    + "inputs of one simulated sample, for a sample-by-sample comparison.")
     Path pointsFrom;
 
     @Option(names = "--samples", paramLabel = "N", description = "Number of new points to sample instead.")
@@ -47,7 +48,9 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<ParameterPoint> points = points();
-        Manifest manifest = Surrogates.sample(checkpoint, points, common.seed, batch, common.resolvedThreads(), out);
+        long[] seeds = pointsFrom == null ? null : Dataset.open(pointsFrom).manifest().seeds();
+        Manifest manifest = Surrogates.sample(checkpoint, points, seeds, common.seed, batch, common.resolvedThreads(),
+                out);
         System.out.printf("Wrote %d surrogate samples to %s%n", manifest.sampleCount(), out);
         return ExitCode.SUCCESS;
     }

@@ -53,15 +53,20 @@ final class Surrogates {
     }
 
     /**
-     * Generates a dataset with a trained surrogate at the given points, in batches.
+     * Generates a dataset with a trained surrogate at the given points and seeds, in batches.
      *
+     * @param seeds one seed per point, or null to derive them from {@code seed}
      * @param batch samples per generator call; the wall time of a call is shared evenly by its samples
      */
-    static Manifest sample(Path checkpoints, List<ParameterPoint> points, long seed, int batch, int threads,
-                           Path out) throws IOException, InterruptedException {
+    static Manifest sample(Path checkpoints, List<ParameterPoint> points, long[] seeds, long seed, int batch,
+                           int threads, Path out) throws IOException, InterruptedException {
         startEngine(threads);
         Generator surrogate = SurrogateFamilies.forCheckpoint(checkpoints).load(checkpoints);
-        return Sweep.builder()
+        Sweep.Builder sweep = Sweep.builder();
+        if (seeds != null) {
+            sweep.seeds(seeds);
+        }
+        return sweep
                 .generator(surrogate)
                 .points(points)
                 .seed(new SplittableRandom(seed).nextLong())

@@ -37,6 +37,7 @@ public final class Sweep {
     private final Generator generator;
     private final List<ParameterPoint> points;
     private final long seed;
+    private final long[] seeds;
     private final int shardSize;
     private final int batchSize;
     private final int threads;
@@ -49,6 +50,7 @@ public final class Sweep {
         this.generator = builder.generator;
         this.points = builder.points;
         this.seed = builder.seed;
+        this.seeds = builder.seeds;
         this.shardSize = builder.shardSize;
         this.batchSize = builder.batchSize;
         this.threads = builder.threads;
@@ -202,7 +204,7 @@ public final class Sweep {
                 Map.of(), commandLine);
         return new Manifest(Manifest.FORMAT_VERSION, task, generator.info(),
                 Manifest.fieldsOf(generator.schema()), generator.parameterSpace().parameters(), values, labels,
-                Seeds.derive(seed, points.size()), shardSize, List.of(), false, provenance);
+                seeds == null ? Seeds.derive(seed, points.size()) : seeds.clone(), shardSize, List.of(), false, provenance);
     }
 
     /** Collects a sweep's settings; generator, points and seed are required. */
@@ -210,6 +212,7 @@ public final class Sweep {
         private Generator generator;
         private List<ParameterPoint> points;
         private Long seed;
+        private long[] seeds;
         private int shardSize = 64;
         private int batchSize = 1;
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -231,6 +234,16 @@ public final class Sweep {
         /** Sets the run seed from which every sample's seed is derived. */
         public Builder seed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /**
+         * Sets every sample's seed explicitly, in place of deriving them from the run seed; used to
+         * give a surrogate the same inputs as the simulations it is compared with. The run seed is
+         * still required and recorded.
+         */
+        public Builder seeds(long[] value) {
+            this.seeds = value.clone();
             return this;
         }
 
@@ -280,6 +293,10 @@ public final class Sweep {
             }
             if (points.isEmpty()) {
                 throw new IllegalArgumentException("a sweep needs at least one parameter point");
+            }
+            if (seeds != null && seeds.length != points.size()) {
+                throw new IllegalArgumentException("a sweep of " + points.size() + " points got " + seeds.length
+                        + " seeds; give one seed per point");
             }
             return new Sweep(this);
         }
