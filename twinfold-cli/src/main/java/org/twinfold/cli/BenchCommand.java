@@ -62,7 +62,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--task", defaultValue = "oscillator", description = "Task to sweep. Default: ${DEFAULT-VALUE}.")
         String taskName;
 
-        @Option(names = "--preset", defaultValue = "quick", description = "Preset of the simulator. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick", description = "Preset of the simulator. Default: ${DEFAULT-VALUE}.")
         String preset;
 
         @Option(names = "--samples", defaultValue = "2000", description = "Simulations. Default: ${DEFAULT-VALUE}.")

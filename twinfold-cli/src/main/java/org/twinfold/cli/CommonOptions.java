@@ -6,11 +6,11 @@ import picocli.CommandLine.Option;
 /** Options shared by every command that computes: the seed, the thread count and a config file. */
 final class CommonOptions {
 
-    @Option(names = "--seed", defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Random seed of the run; the same seed and thread count replay it exactly. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Worker threads for simulation and for the neural engine; 0 uses every available "
                     + "processor. Default: ${DEFAULT-VALUE}.")
     int threads;

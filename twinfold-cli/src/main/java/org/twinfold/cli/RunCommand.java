@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "Task name, as listed by 'twinfold tasks'.")
     String taskName;
 
-    @Option(names = "--preset", defaultValue = "quick",
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
             description = "Preset that sets sample counts, training steps and the simulator's scale. "
                     + "Default: ${DEFAULT-VALUE}.")
     String preset;
@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
     Path out;
 
-    @Option(names = "--shard-size", defaultValue = "64",
+    @Option(names = "--shard-size", paramLabel = "N", defaultValue = "64",
             description = "Samples per HDF5 shard, the unit that a resumed sweep skips. Default: ${DEFAULT-VALUE}.")
     int shardSize;
 

@@ -22,7 +22,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "Task name, as listed by 'twinfold tasks'.")
     String taskName;
 
-    @Option(names = "--preset", defaultValue = "quick",
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
             description = "Preset that sets the default sample count and sampling. Default: ${DEFAULT-VALUE}.")
     String preset;
 
@@ -35,7 +35,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + "classes. Default: the preset's.")
     String sampling;
 
-    @Option(names = "--shard-size", defaultValue = "64",
+    @Option(names = "--shard-size", paramLabel = "N", defaultValue = "64",
             description = "Samples per HDF5 shard, the unit that a resumed sweep skips. Default: ${DEFAULT-VALUE}.")
     int shardSize;
 

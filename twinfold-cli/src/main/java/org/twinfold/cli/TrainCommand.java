@@ -26,7 +26,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Checkpoint folder to write.")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "quick",
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
             description = "Preset that sets the default steps, batch size and learning rate. Default: ${DEFAULT-VALUE}.")
     String preset;
 

@@ -16,8 +16,8 @@ final class TrainingOptions {
     Integer batchSize;
 
     @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "Peak learning rate of Adam, after a linear warm-up over 5% of the steps and before a "
-                    + "cosine decay to 1% of it. Default: the preset's.")
+            description = "Peak learning rate of Adam, after a linear warm-up over 5%% of the steps and before a "
+                    + "cosine decay to 1%% of it. Default: the preset's.")
     Double learningRate;
 
     @Option(names = "--hidden", paramLabel = "WIDTHS", defaultValue = "128,128,128",
