@@ -75,6 +75,8 @@ final class Surrogates {
                 .threads(1)
                 .commandLine(CommandLineRecord.get())
                 .configuration(Map.of("checkpoint", checkpoints.toString(), "batch", Integer.toString(batch)))
+                .parents(Map.of("trainingData", Checkpoint.read(checkpoints).metadata().path("caller")
+                        .path("trainingData").path("manifestSha256").asText()))
                 .listener(ProgressBar.onStandardError("sample", "samples"))
                 .build()
                 .run(out);

@@ -44,6 +44,7 @@ public final class Sweep {
     private final String task;
     private final String commandLine;
     private final Map<String, String> configuration;
+    private final Map<String, String> parents;
     private final SweepListener listener;
 
     private Sweep(Builder builder) {
@@ -57,6 +58,7 @@ public final class Sweep {
         this.task = builder.task;
         this.commandLine = builder.commandLine;
         this.configuration = builder.configuration;
+        this.parents = builder.parents;
         this.listener = builder.listener;
     }
 
@@ -200,8 +202,8 @@ public final class Sweep {
         settings.putAll(configuration);
         settings.put("shardSize", Integer.toString(shardSize));
         settings.put("samples", Integer.toString(points.size()));
-        Provenance provenance = Provenance.now(generator.info().id(), generator.info().version(), settings, seed,
-                Map.of(), commandLine);
+        Provenance provenance = Provenance.now(generator.info().id(), generator.info().version(), settings, seed, parents,
+                commandLine);
         return new Manifest(Manifest.FORMAT_VERSION, task, generator.info(),
                 Manifest.fieldsOf(generator.schema()), generator.parameterSpace().parameters(), values, labels,
                 seeds == null ? Seeds.derive(seed, points.size()) : seeds.clone(), shardSize, List.of(), false, provenance);
@@ -219,6 +221,7 @@ public final class Sweep {
         private String task = "";
         private String commandLine = "";
         private Map<String, String> configuration = Map.of();
+        private Map<String, String> parents = Map.of();
         private SweepListener listener = SweepListener.NONE;
 
         public Builder generator(Generator value) {
@@ -279,6 +282,12 @@ public final class Sweep {
         /** Sets extra configuration recorded in provenance, such as the sampling method. */
         public Builder configuration(Map<String, String> value) {
             this.configuration = Map.copyOf(value);
+            return this;
+        }
+
+        /** Sets the SHA-256 of the manifests this dataset derives from, by role, for its provenance. */
+        public Builder parents(Map<String, String> value) {
+            this.parents = Map.copyOf(value);
             return this;
         }
 
