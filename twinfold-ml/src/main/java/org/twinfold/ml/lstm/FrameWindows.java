@@ -1,0 +1,118 @@
+package org.twinfold.ml.lstm;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Sliding windows cut from trajectories: every run of {@code w + 1} consecutive frames gives one
+ * example, the first w frames as input and the last as target, so consecutive windows overlap by
+ * {@code w - 1} frames. A trajectory of F frames gives {@code F - w} windows.
+ *
+ * @param inputs scaled inputs, flat row-major (count, w, d)
+ * @param targets scaled targets, flat row-major (count, d)
+ * @param count number of windows
+ */
+record FrameWindows(float[] inputs, float[] targets, int count) {
+
+    /**
+     * Cuts the windows of the selected trajectories and scales them.
+     *
+     * @param trajectories (trajectories, frames, d), checked by {@link #requireTrajectories}
+     */
+    static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, MinMaxScaling scaling) {
+        int d = scaling.frameSize();
+        int count = 0;
+        for (int index : selected) {
+            count += trajectories[index].length - windowLength;
+        }
+
+        float[] inputs = new float[count * windowLength * d];
+        float[] targets = new float[count * d];
+        int window = 0;
+        for (int index : selected) {
+            float[][] frames = trajectories[index];
+            for (int start = 0; start + windowLength < frames.length; start++) {
+                for (int offset = 0; offset < windowLength; offset++) {
+                    System.arraycopy(frames[start + offset], 0, inputs, (window * windowLength + offset) * d, d);
+                }
+                System.arraycopy(frames[start + windowLength], 0, targets, window * d, d);
+                window++;
+            }
+        }
+
+        scaling.scaleInPlace(inputs);
+        scaling.scaleInPlace(targets);
+        return new FrameWindows(inputs, targets, count);
+    }
+
+    /**
+     * Splits trajectory indices into training and validation sets, shuffled by {@code seed}; the
+     * validation set gets {@code round(fraction n)} trajectories, and at least one trajectory stays
+     * for training.
+     *
+     * @return {training indices, validation indices}, each sorted
+     */
+    static int[][] split(int trajectoryCount, double validationFraction, long seed) {
+        int[] order = new int[trajectoryCount];
+        for (int i = 0; i < trajectoryCount; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = trajectoryCount - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+
+        int validation = (int) Math.min(Math.round(validationFraction * trajectoryCount), trajectoryCount - 1);
+        int[] validationIndices = Arrays.copyOfRange(order, 0, validation);
+        int[] trainingIndices = Arrays.copyOfRange(order, validation, trajectoryCount);
+        Arrays.sort(validationIndices);
+        Arrays.sort(trainingIndices);
+        return new int[][] {trainingIndices, validationIndices};
+    }
+
+    /**
+     * Checks that trajectories are non-empty, share one frame size, are finite and each have more than
+     * {@code windowLength} frames.
+     *
+     * @return d, the frame size
+     * @throws IllegalArgumentException naming the trajectory, frame and component at fault
+     */
+    static int requireTrajectories(float[][][] trajectories, int windowLength) {
+        if (trajectories == null || trajectories.length == 0) {
+            throw new IllegalArgumentException("no trajectories given; pass at least one (trajectories, frames, d) array");
+        }
+        int d = trajectories[0].length > 0 ? trajectories[0][0].length : 0;
+        for (int t = 0; t < trajectories.length; t++) {
+            if (trajectories[t].length <= windowLength) {
+                throw new IllegalArgumentException("trajectory " + t + " has " + trajectories[t].length
+                        + " frames; a window of " + windowLength + " frames and its target need at least "
+                        + (windowLength + 1));
+            }
+            requireFrames(trajectories[t], d, "trajectory " + t);
+        }
+        return d;
+    }
+
+    /**
+     * Checks that every frame has {@code d} finite values.
+     *
+     * @param role what the frames are, for messages ("trajectory 3")
+     */
+    static void requireFrames(float[][] frames, int d, String role) {
+        for (int f = 0; f < frames.length; f++) {
+            if (frames[f].length != d || d == 0) {
+                throw new IllegalArgumentException(role + " frame " + f + " has " + frames[f].length
+                        + " values; expected " + d + ", the same frame size everywhere and at least 1");
+            }
+            for (int k = 0; k < d; k++) {
+                if (!Float.isFinite(frames[f][k])) {
+                    throw new IllegalArgumentException(role + " frame " + f + " contains " + frames[f][k]
+                            + " at component " + k + "; remove or repair that trajectory");
+                }
+            }
+        }
+    }
+}
