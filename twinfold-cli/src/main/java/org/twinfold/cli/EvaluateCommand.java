@@ -61,7 +61,14 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         Dataset trainingData = trainingFolder == null ? null : Dataset.open(trainingFolder);
-        return Evaluator.evaluate(task, Dataset.open(reference), Dataset.open(generated), trainingData,
+        Dataset referenceData = Dataset.open(reference);
+        Dataset generatedData = Dataset.open(generated);
+        Surrogates.requireTask(task, referenceData);
+        Surrogates.requireTask(task, generatedData);
+        if (trainingData != null) {
+            Surrogates.requireTask(task, trainingData);
+        }
+        return Evaluator.evaluate(task, referenceData, generatedData, trainingData,
                 trainingSeconds, checkpoint == null ? "" : checkpoint.toString());
     }
 }

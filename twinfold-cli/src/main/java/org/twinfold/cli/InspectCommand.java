@@ -54,8 +54,9 @@ final class InspectCommand implements Callable<Integer> {
     private static void printDataset(PrintWriter out, Manifest manifest) throws Exception {
         out.printf("dataset of task '%s', generator %s %s%n", manifest.task(), manifest.generator().id(),
                 manifest.generator().version());
-        out.printf("format version %d, %d samples in %d shards (%d complete)%s%n", manifest.formatVersion(),
-                manifest.sampleCount(), manifest.shardCount(), manifest.shards().size(),
+        out.printf("format version %d, %d samples in %d %s (%d complete)%s%n", manifest.formatVersion(),
+                manifest.sampleCount(), manifest.shardCount(), manifest.shardCount() == 1 ? "shard" : "shards",
+                manifest.shards().size(),
                 manifest.complete() ? "" : ", INCOMPLETE");
         out.println("fields:");
         for (FieldEntry field : manifest.fields()) {

@@ -68,7 +68,9 @@ final class ProgressBar implements SweepListener {
         if (terminal) {
             out.println();
         }
-        out.printf(Locale.ROOT, "%s: %d %s in %.1f s%n", label, total, unit, wallSeconds);
+        long generatedNow = total - startCount;
+        String resumed = startCount > 0 ? String.format(Locale.ROOT, " (%d done now, %d before)", generatedNow, startCount) : "";
+        out.printf(Locale.ROOT, "%s: %d %s complete%s in %.1f s%n", label, total, unit, resumed, wallSeconds);
     }
 
     String render(long complete, long total, long nowNanos) {

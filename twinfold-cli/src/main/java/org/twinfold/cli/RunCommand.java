@@ -12,6 +12,7 @@ import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.evaluation.Evaluation;
 import org.twinfold.core.evaluation.EvaluationFiles;
 import org.twinfold.core.evaluation.SpeedupReport;
+import org.twinfold.ml.SurrogateFamilies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
         Preset chosen = task.preset(preset);
         int threads = common.resolvedThreads();
         String family = training.family == null ? task.surrogateFamily() : training.family;
+        SurrogateFamilies.byName(family);
         LOG.info("Run of {} with preset {} into {}: {} training and {} test samples, {} training steps",
                 task.name(), chosen.name(), out, chosen.trainSamples(), chosen.testSamples(), chosen.trainingSteps());
 

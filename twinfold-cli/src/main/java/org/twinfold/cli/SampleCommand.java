@@ -47,6 +47,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Surrogates.startEngine(common.resolvedThreads());
         List<ParameterPoint> points = points();
         long[] seeds = pointsFrom == null ? null : Dataset.open(pointsFrom).manifest().seeds();
         Manifest manifest = Surrogates.sample(checkpoint, points, seeds, common.seed, batch, common.resolvedThreads(),

@@ -32,7 +32,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--sampling", paramLabel = "METHOD",
             description = "How parameter points are drawn: grid, uniform, log-uniform, lhs (Latin hypercube) or "
-                    + "classes. Default: the preset's.")
+                    + "classes (the task's fixed class points in turn, such as the 25 (J, decay) pairs of "
+                    + "vasculogenesis; use a multiple of the class count for equal classes). Default: the preset's.")
     String sampling;
 
     @Option(names = "--shard-size", paramLabel = "N", defaultValue = "64",

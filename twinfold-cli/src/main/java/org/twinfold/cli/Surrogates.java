@@ -25,6 +25,19 @@ final class Surrogates {
     private Surrogates() {
     }
 
+    /**
+     * Checks that a dataset was made for a task, so that a surrogate is never trained or evaluated
+     * against the wrong simulator.
+     */
+    static void requireTask(Task task, Dataset dataset) {
+        String made = dataset.manifest().task();
+        if (!made.isEmpty() && !made.equals(task.name())) {
+            throw new IllegalArgumentException("dataset " + dataset.folder() + " was made for task '" + made
+                    + "', not '" + task.name() + "'; give a dataset of task '" + task.name() + "' or run the "
+                    + "command for task '" + made + "'");
+        }
+    }
+
     /** Starts the neural engine with a thread count; only the first call in a process sets it. */
     static void startEngine(int threads) {
         DjlEngine.start(EngineOptions.threads(threads));
@@ -66,7 +79,9 @@ final class Surrogates {
         if (seeds != null) {
             sweep.seeds(seeds);
         }
+        String task = Checkpoint.read(checkpoints).metadata().path("caller").path("task").asText("");
         return sweep
+                .task(task)
                 .generator(surrogate)
                 .points(points)
                 .seed(new SplittableRandom(seed).nextLong())

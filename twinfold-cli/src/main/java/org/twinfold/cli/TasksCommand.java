@@ -22,9 +22,14 @@ final class TasksCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         for (Task task : Tasks.all()) {
             String presets = task.presets().stream().map(Preset::name).collect(Collectors.joining(", "));
-            out.printf("%-16s %-13s presets: %s%n", task.name(),
-                    task.deterministic() ? "deterministic" : "stochastic", presets);
+            out.printf("%-16s %-13s surrogate: %s; presets: %s%n", task.name(),
+                    task.deterministic() ? "deterministic" : "stochastic", task.surrogateFamily(), presets);
             out.printf("%-16s %s%n", "", task.description());
+            for (Preset preset : task.presets()) {
+                out.printf("%-16s   preset %s: %s (%d training and %d test samples, %d training steps)%n", "",
+                        preset.name(), preset.description(), preset.trainSamples(), preset.testSamples(),
+                        preset.trainingSteps());
+            }
         }
         out.flush();
     }

@@ -41,6 +41,7 @@ final class TrainCommand implements Callable<Integer> {
         Task task = Tasks.byName(taskName);
         Preset chosen = task.preset(preset);
         Dataset dataset = Dataset.open(data);
+        Surrogates.requireTask(task, dataset);
         String family = training.family == null ? task.surrogateFamily() : training.family;
 
         Surrogates.train(task, family, dataset, training.resolve(chosen, common.seed), out, common.resolvedThreads());

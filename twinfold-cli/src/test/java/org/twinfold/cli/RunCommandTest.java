@@ -23,7 +23,7 @@ class RunCommandTest {
     @Test
     void runWritesEvaluationAndReport() throws Exception {
         Path out = temp.resolve("run");
-        CliRunner.Result result = CliRunner.run("run", "oscillator", "--out", out.toString(), "--threads", "2");
+        CliRunner.Result result = CliRunner.run("run", "oscillator", "--out", out.toString(), "--threads", "1");
         assertEquals(0, result.exitCode(), result.all());
 
         Evaluation evaluation = EvaluationFiles.read(out.resolve("evaluation.json"));
@@ -38,7 +38,7 @@ class RunCommandTest {
         assertTrue(html.contains("effective speedup"));
         assertTrue(html.contains("data:image/png;base64,"));
 
-        CliRunner.Result again = CliRunner.run("run", "oscillator", "--out", out.toString(), "--threads", "2");
+        CliRunner.Result again = CliRunner.run("run", "oscillator", "--out", out.toString(), "--threads", "1");
         assertEquals(0, again.exitCode(), again.all());
         assertContains(again, "already complete");
 

@@ -27,7 +27,7 @@ class SimulateCommandTest {
 
         CliRunner.Result inspect = CliRunner.run("inspect", out.toString());
         assertEquals(0, inspect.exitCode(), inspect.all());
-        assertContains(inspect, "20 samples in 1 shards (1 complete)");
+        assertContains(inspect, "20 samples in 1 shard (1 complete)");
         assertContains(inspect, "\"commandLine\" : \"twinfold simulate oscillator --samples 20");
     }
 

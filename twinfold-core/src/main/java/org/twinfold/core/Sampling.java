@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ways to draw parameter points from a {@link ParameterSpace}.
@@ -133,6 +134,11 @@ public enum Sampling {
         if (classPoints.isEmpty()) {
             throw new IllegalArgumentException("this parameter space defines no classes; use grid, uniform, "
                     + "log-uniform or lhs sampling");
+        }
+        if (count % classPoints.size() != 0) {
+            LoggerFactory.getLogger(Sampling.class).warn("{} samples over {} classes: the first {} classes get one "
+                    + "sample more than the others; use a multiple of {} for equal classes", count, classPoints.size(),
+                    count % classPoints.size(), classPoints.size());
         }
         List<ParameterPoint> points = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {

@@ -32,6 +32,8 @@ final class Figures {
                 .xAxisTitle(unit.equals("1") ? title : title + " [" + unit + "]").yAxisTitle("density").build();
         style(chart);
         chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         addStep(chart, "simulated", edges, Histogram.of(edges, reference).densities(), REFERENCE);
         addStep(chart, "surrogate", edges, Histogram.of(edges, generated).densities(), GENERATED);
         return png(chart);

@@ -78,6 +78,30 @@ public final class ReportWriter {
                 .append(Html.row("<b>effective speedup</b>: " + Html.escape(speedup.effectiveDefinition()),
                         "<b>" + Html.number(speedup.effective()) + "</b>"))
                 .append("</table>\n");
+        html.append("<p class=\"note\">The effective speedup charges the training simulations and the training "
+                + "time to the surrogate, so it is below 1 until the surrogate has generated enough samples. ");
+        double breakEven = breakEvenLookups(in);
+        if (Double.isFinite(breakEven) && breakEven > 0) {
+            html.append("With these times it passes 1 after about ").append(Html.number(breakEven))
+                    .append(" generated samples.");
+        } else if (!(breakEven > 0)) {
+            html.append("With these times it is above 1 from the first generated sample.");
+        } else {
+            html.append("With these times the surrogate never pays off, because it is not faster per sample.");
+        }
+        html.append("</p>\n");
+    }
+
+    /**
+     * Returns N_lookup at which the effective speedup equals 1: the solution of
+     * T_seq (N_l + N_t) = T_l N_l + (T_train + T_learn) N_t. Infinite when the surrogate is not
+     * faster per sample, zero or negative when the speedup exceeds 1 from the start.
+     */
+    static double breakEvenLookups(SpeedupInputs in) {
+        double savedPerLookup = in.simulatorSecondsPerSample() - in.surrogateSecondsPerSample();
+        double costPerTraining = in.trainingSimulationSecondsPerSample() + in.learningSecondsPerTrainingSample()
+                - in.simulatorSecondsPerSample();
+        return savedPerLookup > 0 ? in.trainingCount() * costPerTraining / savedPerLookup : Double.POSITIVE_INFINITY;
     }
 
     private static void fieldErrors(StringBuilder html, Evaluation evaluation) {
@@ -93,10 +117,11 @@ public final class ReportWriter {
     }
 
     private static void observables(StringBuilder html, Evaluation evaluation) {
-        html.append("<h2>Observables</h2>\n<table>").append(Html.header("observable", "unit", "simulated mean",
-                "surrogate mean", "Wasserstein-1", "KS D", "KS p-value", "separation power"));
+        html.append("<h2>Observables</h2>\n<table>").append(Html.header("observable", "definition", "unit",
+                "simulated mean ± standard error", "surrogate mean ± standard error", "Wasserstein-1",
+                "KS D", "KS p-value", "separation power"));
         for (ObservableComparison o : evaluation.observables()) {
-            html.append(Html.row(Html.escape(o.name()), Html.escape(o.unit()),
+            html.append(Html.row(Html.escape(o.name()), Html.escape(o.description()), Html.escape(o.unit()),
                     Html.number(o.referenceMean()) + " &plusmn; " + Html.number(o.referenceStandardError()),
                     Html.number(o.generatedMean()) + " &plusmn; " + Html.number(o.generatedStandardError()),
                     Html.number(o.wasserstein()), Html.number(o.ksStatistic()), Html.number(o.ksPValue()),

@@ -13,7 +13,7 @@ import org.twinfold.core.dataset.Dataset;
 public record DatasetReference(String path, String manifestSha256, int samples, String generator) {
 
     public static DatasetReference of(Dataset dataset) {
-        return new DatasetReference(dataset.folder().toString(), dataset.manifestSha256(), dataset.size(),
+        return new DatasetReference(dataset.folder().toAbsolutePath().normalize().toString(), dataset.manifestSha256(), dataset.size(),
                 dataset.manifest().generator().id() + " " + dataset.manifest().generator().version());
     }
 }

@@ -78,7 +78,7 @@ public final class Sweep {
         List<Integer> pending = writer.pendingShards();
         long total = points.size();
         long alreadyComplete = total - pending.stream().mapToLong(writer::shardLength).sum();
-        LOG.info("Sweep of {} with {} samples in {} shards on {} threads into {} ({} samples already complete)",
+        LOG.info("Sweep of {} with {} samples in {} shard(s) on {} threads into {} ({} samples already complete)",
                 generator.info().id(), total, writer.manifest().shardCount(), threads, folder, alreadyComplete);
         listener.started(total, alreadyComplete);
 
@@ -89,7 +89,7 @@ public final class Sweep {
 
         double wallSeconds = (System.nanoTime() - start) * 1e-9;
         listener.finished(total, wallSeconds);
-        LOG.info("Sweep finished: {} shards written in {} s", pending.size(), String.format("%.1f", wallSeconds));
+        LOG.info("Sweep finished: {} shard(s) written in {} s", pending.size(), String.format("%.1f", wallSeconds));
         return manifest;
     }
 
@@ -201,6 +201,7 @@ public final class Sweep {
         Map<String, String> settings = new LinkedHashMap<>(generator.info().settings());
         settings.putAll(configuration);
         settings.put("shardSize", Integer.toString(shardSize));
+        settings.put("threads", Integer.toString(threads));
         settings.put("samples", Integer.toString(points.size()));
         Provenance provenance = Provenance.now(generator.info().id(), generator.info().version(), settings, seed, parents,
                 commandLine);

@@ -96,6 +96,12 @@ public final class VasculogenesisTask implements Task {
                 Morphology.DEFAULT_MIN_LACUNA_AREA);
     }
 
+    /** Returns {@code diffusion}: a class-conditional generative model of the final cell mask. */
+    @Override
+    public String surrogateFamily() {
+        return "diffusion";
+    }
+
     @Override
     public boolean deterministic() {
         return false;

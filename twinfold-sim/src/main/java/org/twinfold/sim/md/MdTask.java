@@ -59,6 +59,12 @@ public final class MdTask implements Task {
                 .build();
     }
 
+    /** Returns {@code lstm}: an operator that steps the trajectory with a long time step. */
+    @Override
+    public String surrogateFamily() {
+        return "lstm";
+    }
+
     @Override
     public boolean deterministic() {
         return false;
