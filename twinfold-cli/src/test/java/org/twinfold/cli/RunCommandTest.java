@@ -92,6 +92,29 @@ class RunCommandTest {
     }
 
     @Test
+    void trainingOnAnotherTasksDataExitsWithTwo() {
+        Path data = temp.resolve("osc");
+        assertEquals(0, CliRunner.run("simulate", "oscillator", "--samples", "8", "--out", data.toString()).exitCode());
+
+        CliRunner.Result result = CliRunner.run("train", "md-lj", "--data", data.toString(), "--out",
+                temp.resolve("ckpt").toString(), "--steps", "5");
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "was made for task 'oscillator', not 'md-lj'");
+        assertTrue(Files.notExists(temp.resolve("ckpt")));
+    }
+
+    @Test
+    void runWithoutRegisteredFamilyFailsBeforeSimulating() {
+        Path out = temp.resolve("run");
+        CliRunner.Result result = CliRunner.run("run", "oscillator", "--family", "gan", "--out", out.toString());
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "unknown surrogate family 'gan'");
+        assertTrue(Files.notExists(out.resolve("train")), "nothing is simulated for a run that cannot finish");
+    }
+
+    @Test
     void sampleNeedsExactlyOnePointSource() {
         CliRunner.Result result = CliRunner.run("sample", "--checkpoint", temp.toString(), "--out",
                 temp.resolve("g").toString());
