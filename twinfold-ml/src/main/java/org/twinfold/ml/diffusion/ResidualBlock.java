@@ -67,8 +67,17 @@ final class ResidualBlock extends AbstractBlock {
         }
     }
 
+    /**
+     * Returns SiLU(x) = x sigmoid(x).
+     *
+     * <p>Note: not {@code Activation.swish(x, 1f)}. DJL multiplies by a Java number through a scalar
+     * array over a direct buffer that it closes at once; autograd keeps that scalar for the backward
+     * pass, and once the garbage collector frees the buffer the gradients read freed memory
+     * (measured: infinite gradient norms after a {@code System.gc()}). Keep Java numbers out of every
+     * product that needs a gradient.
+     */
     static NDArray silu(NDArray x) {
-        return Activation.swish(x, 1f);
+        return x.mul(Activation.sigmoid(x));
     }
 
     @Override

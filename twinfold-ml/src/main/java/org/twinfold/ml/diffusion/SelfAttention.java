@@ -55,7 +55,9 @@ final class SelfAttention extends AbstractBlock {
             NDArray q = packed.get(":, 0").transpose(0, 1, 3, 2);
             NDArray k = packed.get(":, 1");
             NDArray v = packed.get(":, 2");
-            NDArray weights = q.matMul(k).muli(1.0 / Math.sqrt(d)).softmax(-1);
+            // The scale is a libtorch-made array, not a Java number (see ResidualBlock.silu).
+            NDArray scale = scope.manager().full(new Shape(1), (float) (1 / Math.sqrt(d)), x.getDataType());
+            NDArray weights = q.matMul(k).mul(scale).softmax(-1);
             NDArray attended = v.matMul(weights.transpose(0, 1, 3, 2)).reshape(shape);
             NDArray out = projection.forward(store, new NDList(attended), training).head();
             return new NDList(scope.keep(out.addi(x)));
