@@ -22,8 +22,8 @@ import org.twinfold.ml.train.TrainingListener;
 
 /**
  * Speed and memory of the diffusion engine on random 64 x 64 masks with 25 classes (the CPM task's
- * shape), with the default U-Net (base 32, multipliers [1, 2, 2], 1 block per level, attention at
- * 16 x 16, circular padding; about 0.5 M parameters):
+ * shape), with the default U-Net at base 24 (multipliers [1, 2, 2], 1 block per level, attention at
+ * 16 x 16, circular padding; 0.60 M parameters):
  * <ul>
  *   <li>{@code step}: seconds per training step (EDM loss, Adam, EMA) at batch 32, after warm-up;</li>
  *   <li>{@code memory}: VmRSS at every 1,000th step of a longer run (batch and lattice as given);</li>
@@ -34,6 +34,7 @@ import org.twinfold.ml.train.TrainingListener;
  */
 public final class DiffusionBenchmark {
     private static final int CLASSES = 25;
+    private static final int BASE_CHANNELS = 24;
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private DiffusionBenchmark() {
@@ -112,7 +113,7 @@ public final class DiffusionBenchmark {
     }
 
     private static DiffusionModel train(int steps, int batch, int side, TrainingListener listener) {
-        DiffusionOptions options = DiffusionOptions.builder().build();
+        DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(BASE_CHANNELS).build();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(1)
                 .setSchedule(LearningRateSchedule.constant(2e-4)).optEmaDecay(options.emaDecay())
                 .optCheckpointEvery(Long.MAX_VALUE).build();

@@ -73,7 +73,7 @@ class DiffusionModelTest {
     void loadedCheckpointGivesIdenticalSamples() throws IOException {
         long[] seeds = {3, 4, 5, 6};
         float[] trained;
-        try (DiffusionModel model = train(20, folder, report -> { })) {
+        try (DiffusionModel model = train(10, folder, report -> { })) {
             trained = model.sample(labels(0, 1, 0, 1), seeds, SAMPLING);
         }
         try (DiffusionModel loaded = DiffusionModel.load(folder, ComputeOptions.cpu())) {
@@ -94,7 +94,7 @@ class DiffusionModelTest {
     @Test
     void killedTrainingResumesToSameWeights() {
         float[] straight;
-        try (DiffusionModel model = train(30, null, report -> { })) {
+        try (DiffusionModel model = train(20, null, report -> { })) {
             straight = weights(model);
         }
 
@@ -103,8 +103,8 @@ class DiffusionModelTest {
                 throw new IllegalStateException("simulated kill");
             }
         };
-        assertThrows(IllegalStateException.class, () -> train(30, folder, killer));
-        try (DiffusionModel resumed = train(30, folder, report -> assertTrue(report.step() > 10))) {
+        assertThrows(IllegalStateException.class, () -> train(20, folder, killer));
+        try (DiffusionModel resumed = train(20, folder, report -> assertTrue(report.step() > 10))) {
             assertAllClose(straight, weights(resumed), 1e-4, 1e-5);
         }
     }
