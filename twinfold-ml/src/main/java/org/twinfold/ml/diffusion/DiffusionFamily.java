@@ -1,0 +1,129 @@
+package org.twinfold.ml.diffusion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.twinfold.core.Field;
+import org.twinfold.core.GeneratorInfo;
+import org.twinfold.core.Schema;
+import org.twinfold.core.Task;
+import org.twinfold.core.dataset.Dataset;
+import org.twinfold.core.dataset.FieldEntry;
+import org.twinfold.core.dataset.Json;
+import org.twinfold.ml.SurrogateFamily;
+import org.twinfold.ml.SurrogateOptions;
+import org.twinfold.ml.train.Checkpoint;
+import org.twinfold.ml.train.TrainingConfig;
+import org.twinfold.ml.train.TrainingListener;
+import org.twinfold.ml.train.WarmupCosineSchedule;
+
+/**
+ * The diffusion family ({@code diffusion}): an EDM model of a task's one 2-D field, class-conditional
+ * when the dataset has class labels, else conditioned on the normalized parameter vector. uint8 masks
+ * are scaled to [-1, 1], float fields standardized ({@link FieldScaling}). The checkpoint's metadata
+ * keeps the task, schema, conditioning and scaling, so {@link #load} needs nothing but the folder.
+ *
+ * <p>From the shared options it uses the steps, batch size, learning rate (Adam after a linear
+ * warm-up over 5% of the steps, cosine decay to 1%), seed and checkpoint interval; the hidden widths,
+ * an MLP setting, are ignored. Network and EDM settings come from {@link DiffusionOptions}; the
+ * service-loaded instance uses their defaults (circular padding, for the periodic CPM lattice).
+ */
+public final class DiffusionFamily implements SurrogateFamily {
+    private static final double WARMUP_FRACTION = 0.05;
+
+    private final DiffusionOptions options;
+
+    /** Uses the default {@link DiffusionOptions}. */
+    public DiffusionFamily() {
+        this(DiffusionOptions.builder().build());
+    }
+
+    public DiffusionFamily(DiffusionOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return DiffusionModel.FAMILY;
+    }
+
+    @Override
+    public double train(Task task, Dataset data, SurrogateOptions shared, Path checkpoints, TrainingListener listener)
+            throws IOException {
+        Field field = singleImageField(data.schema());
+        Conditioning conditioning = Conditioning.of(data.manifest().parameters(), data.points());
+        TrainingImages images = trainingImages(data, field, conditioning);
+        UNetConfig config = options.unet(1, conditioning.classCount(), conditioning.parameterCount());
+
+        long warmup = Math.min(Math.max(1, Math.round(shared.steps() * WARMUP_FRACTION)), shared.steps() - 1);
+        TrainingConfig training = TrainingConfig.builder()
+                .setTotalSteps(shared.steps())
+                .setSeed(shared.seed())
+                .setSchedule(new WarmupCosineSchedule(shared.learningRate(), warmup, shared.steps(),
+                        shared.learningRate() * 0.01))
+                .optEmaDecay(options.emaDecay())
+                .optCheckpointEvery(shared.checkpointEvery())
+                .build();
+
+        DiffusionModel.train(images, config, options, training, shared.batchSize(), checkpoints, listener,
+                metadata(task, data, conditioning)).close();
+        return Checkpoint.read(checkpoints).state().trainingWallSeconds();
+    }
+
+    /** Loads the newest checkpoint with the default sampling settings, float32 on the CPU. */
+    @Override
+    public DiffusionSurrogate load(Path checkpoints) throws IOException {
+        return load(checkpoints, SamplingOptions.defaults(), ComputeOptions.cpu());
+    }
+
+    /** Loads the newest checkpoint with the given sampler, batch size, guidance, device and precision. */
+    public DiffusionSurrogate load(Path checkpoints, SamplingOptions sampling, ComputeOptions compute)
+            throws IOException {
+        Checkpoint checkpoint = Checkpoint.read(checkpoints);
+        JsonNode caller = checkpoint.metadata().path("caller");
+        FieldEntry[] fields = Json.mapper().treeToValue(caller.get("fields"), FieldEntry[].class);
+        Schema schema = new Schema(Arrays.stream(fields).map(FieldEntry::toField).toList());
+        Conditioning conditioning = Conditioning.fromJson(caller.get("conditioning"));
+        FieldScaling scaling = FieldScaling.fromJson(checkpoint.normalization());
+        GeneratorInfo info = new GeneratorInfo("diffusion-surrogate", "1", Map.of(
+                "task", caller.path("task").asText(),
+                "checkpointStep", Long.toString(checkpoint.state().step()),
+                "unet", checkpoint.metadata().path("unet").toString(),
+                "sampler", sampling.toString()));
+        DiffusionModel model = DiffusionModel.load(checkpoint.folder(), compute);
+        return new DiffusionSurrogate(info, schema, conditioning, scaling, model, sampling);
+    }
+
+    /** Returns the dataset's only field, which must be 2-D. */
+    static Field singleImageField(Schema schema) {
+        List<Field> fields = schema.fields();
+        if (fields.size() != 1 || fields.get(0).shape().size() != 2) {
+            throw new IllegalArgumentException("the diffusion surrogate learns one 2-D field, but the dataset has "
+                    + "fields " + fields.stream().map(f -> f.name() + " " + f.shape()).toList()
+                    + "; choose a surrogate family for this task");
+        }
+        return fields.get(0);
+    }
+
+    static TrainingImages trainingImages(Dataset data, Field field, Conditioning conditioning) {
+        var samples = data.readAll();
+        return new TrainingImages(samples, field, FieldScaling.fit(field, samples),
+                conditioning.conditions(data.points()));
+    }
+
+    private static ObjectNode metadata(Task task, Dataset data, Conditioning conditioning) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("task", task.name());
+        node.set("fields", Json.mapper().valueToTree(data.manifest().fields()));
+        node.set("conditioning", conditioning.toJson());
+        ObjectNode training = node.putObject("trainingData");
+        training.put("path", data.folder().toString());
+        training.put("manifestSha256", data.manifestSha256());
+        training.put("samples", data.size());
+        return node;
+    }
+}

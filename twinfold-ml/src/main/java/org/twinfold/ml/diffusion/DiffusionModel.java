@@ -1,0 +1,231 @@
+package org.twinfold.ml.diffusion;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.twinfold.ml.DjlEngine;
+import org.twinfold.ml.train.Checkpoint;
+import org.twinfold.ml.train.NamedArrays;
+import org.twinfold.ml.train.TrainingConfig;
+import org.twinfold.ml.train.TrainingListener;
+import org.twinfold.ml.train.TrainingLoop;
+
+/**
+ * An EDM diffusion model: a {@link UNet} behind {@link EdmPreconditioning}, trained with
+ * {@link EdmLoss} by the shared {@link TrainingLoop} and sampled with the {@link HeunSampler}. After
+ * training with EMA on, and after {@link #load} of a checkpoint with EMA weights, sampling uses the
+ * EMA weights.
+ *
+ * <p>Checkpoint metadata: {@code family} = {@value #FAMILY}, {@code unet} (the structure),
+ * {@code edm} (sigma_data, P_mean, P_std, label dropout), {@code imageShape} (C, H, W) and the
+ * caller's {@code caller} block. Thread-safe: {@link #sample} is synchronized. Close it to free the
+ * native memory.
+ */
+public final class DiffusionModel implements AutoCloseable {
+    /** The {@code family} value written into checkpoint metadata. */
+    public static final String FAMILY = "diffusion";
+
+    private final UNetConfig config;
+    private final EdmPreconditioning preconditioning;
+    private final Shape imageShape;
+    private final DataType precision;
+    private final NDManager manager;
+    private final UNet network;
+
+    private DiffusionModel(UNetConfig config, EdmPreconditioning preconditioning, Shape imageShape,
+                           DataType precision, NDManager manager, UNet network) {
+        this.config = config;
+        this.preconditioning = preconditioning;
+        this.imageShape = imageShape;
+        this.precision = precision;
+        this.manager = manager;
+        this.network = network;
+    }
+
+    /**
+     * Builds a network with weights from {@code training.seed()} and trains it on {@code images}.
+     *
+     * @param checkpoints where checkpoints go and training resumes from; null for none
+     * @param caller metadata of the caller (task, schema, dataset), saved in every checkpoint
+     */
+    public static DiffusionModel train(TrainingImages images, UNetConfig config, DiffusionOptions options,
+                                       TrainingConfig training, int batchSize, Path checkpoints,
+                                       TrainingListener listener, JsonNode caller) {
+        requireFits(config, images.imageShape());
+        DjlEngine.start();
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            Engine.getInstance().setRandomSeed((int) training.seed());
+            UNet network = UNet.create(config, manager);
+            EdmPreconditioning preconditioning = new EdmPreconditioning(options.sigmaData());
+            ObjectNode metadata = metadata(config, options, images.imageShape(), caller);
+
+            TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(network).setConfig(training)
+                    .setLoss(new EdmLoss(preconditioning, options.noiseLevels()))
+                    .setBatches(images.batches(config, batchSize, options.labelDropout()))
+                    .optListener(listener).optNormalization(images.scaling().toJson()).optMetadata(metadata)
+                    .optTrainer(DiffusionModel.class.getName(), Map.of("diffusion.unet", config.toJson().toString(),
+                            "diffusion.edm", metadata.get("edm").toString(),
+                            "diffusion.batchSize", Integer.toString(batchSize)));
+            if (checkpoints != null) {
+                builder.optCheckpointFolder(checkpoints);
+            }
+            try (TrainingLoop loop = builder.build()) {
+                loop.run();
+                loop.ema().ifPresent(average -> average.copyInto(loop.parameters()));
+            }
+            return new DiffusionModel(config, preconditioning, images.imageShape(), DataType.FLOAT32, manager, network);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads a model from a checkpoint folder, or the newest checkpoint in a folder of checkpoints,
+     * with its EMA weights when it has them.
+     *
+     * @throws IllegalArgumentException when the checkpoint holds another family's model
+     */
+    public static DiffusionModel load(Path checkpoints, ComputeOptions compute) throws IOException {
+        Checkpoint checkpoint = Checkpoint.read(checkpoints);
+        JsonNode metadata = checkpoint.metadata();
+        String family = metadata.path("family").asText();
+        if (!FAMILY.equals(family)) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " contains a '" + family
+                    + "' model, not a diffusion model");
+        }
+        UNetConfig config = UNetConfig.fromJson(metadata.get("unet"));
+        EdmPreconditioning preconditioning = new EdmPreconditioning(metadata.get("edm").get("sigmaData").asDouble());
+        JsonNode shape = metadata.get("imageShape");
+        Shape imageShape = new Shape(shape.get(0).asLong(), shape.get(1).asLong(), shape.get(2).asLong());
+
+        DjlEngine.start();
+        NDManager manager = NDManager.newBaseManager(compute.device());
+        try {
+            UNet network = UNet.create(config, manager);
+            checkpoint.loadWeightsInto(NamedArrays.parametersOf(network), checkpoint.state().hasEma(), manager);
+            if (compute.precision() != DataType.FLOAT32) {
+                network.cast(compute.precision());
+            }
+            return new DiffusionModel(config, preconditioning, imageShape, compute.precision(), manager, network);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Generates one image per seed, {@code options.batchSize()} at a time. Image i depends only on
+     * {@code seeds[i]} and its condition (see {@link SampleNoise} for the rounding caveat).
+     *
+     * @param conditions one condition per seed, as the network was trained
+     * @return images in network units, flat (N, C, H, W)
+     */
+    public synchronized float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options) {
+        if (conditions.size() >= 0 && conditions.size() != seeds.length) {
+            throw new IllegalArgumentException(conditions.size() + " conditions but " + seeds.length
+                    + " seeds; pass one seed per sample");
+        }
+        int perImage = Math.toIntExact(imageShape.size());
+        float[] images = new float[seeds.length * perImage];
+        HeunSampler sampler = new HeunSampler(options.sampler());
+        ParameterStore store = new ParameterStore(manager, false);
+
+        for (int start = 0; start < seeds.length; start += options.batchSize()) {
+            int end = Math.min(seeds.length, start + options.batchSize());
+            int count = end - start;
+            try (NDManager batch = manager.newSubManager()) {
+                ConditionBatch slice = conditions.size() < 0 ? conditions : conditions.slice(start, end);
+                NDList conditional = cast(slice.encode(batch, config, count, null));
+                NDList unconditional = null;
+                if (options.guidanceScale() != 1) {
+                    boolean[] all = new boolean[count];
+                    Arrays.fill(all, true);
+                    unconditional = cast(slice.encode(batch, config, count, all));
+                }
+                Denoiser denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional,
+                        options.guidanceScale());
+                NDArray x = sampler.sample(castingDenoiser(denoiser), batch,
+                        imageShape, Arrays.copyOfRange(seeds, start, end));
+                System.arraycopy(x.toType(DataType.FLOAT32, false).toFloatArray(), 0, images, start * perImage,
+                        count * perImage);
+            }
+        }
+        return images;
+    }
+
+    public UNetConfig config() {
+        return config;
+    }
+
+    public EdmPreconditioning preconditioning() {
+        return preconditioning;
+    }
+
+    /** Returns the shape of one image, (C, H, W). */
+    public Shape imageShape() {
+        return imageShape;
+    }
+
+    /** Returns the network; its parameters stay owned by this model. */
+    public UNet network() {
+        return network;
+    }
+
+    @Override
+    public synchronized void close() {
+        manager.close();
+    }
+
+    private Denoiser castingDenoiser(Denoiser inner) {
+        if (precision == DataType.FLOAT32) {
+            return inner;
+        }
+        return (x, sigma) -> inner.denoise(x.toType(precision, false), sigma).toType(DataType.FLOAT32, false);
+    }
+
+    private NDList cast(NDList arrays) {
+        if (precision == DataType.FLOAT32) {
+            return arrays;
+        }
+        NDList cast = new NDList();
+        arrays.forEach(a -> cast.add(a.toType(precision, false)));
+        return cast;
+    }
+
+    private static void requireFits(UNetConfig config, Shape imageShape) {
+        int multiple = config.sizeMultiple();
+        if (imageShape.get(1) % multiple != 0 || imageShape.get(2) % multiple != 0) {
+            throw new IllegalArgumentException("images of " + imageShape.get(1) + " x " + imageShape.get(2)
+                    + " sites do not fit a U-Net with " + config.levels() + " levels, which needs multiples of "
+                    + multiple + "; use fewer channel multipliers");
+        }
+    }
+
+    private static ObjectNode metadata(UNetConfig config, DiffusionOptions options, Shape imageShape,
+                                       JsonNode caller) {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+        metadata.put("family", FAMILY);
+        metadata.set("unet", config.toJson());
+        ObjectNode edm = metadata.putObject("edm");
+        edm.put("sigmaData", options.sigmaData());
+        edm.put("pMean", options.noiseLevels().pMean());
+        edm.put("pStd", options.noiseLevels().pStd());
+        edm.put("labelDropout", options.labelDropout());
+        Arrays.stream(imageShape.getShape()).forEach(metadata.putArray("imageShape")::add);
+        metadata.set("caller", caller == null ? JsonNodeFactory.instance.objectNode() : caller);
+        return metadata;
+    }
+}

@@ -1,0 +1,105 @@
+package org.twinfold.ml.diffusion;
+
+import java.util.List;
+import org.twinfold.core.Field;
+import org.twinfold.core.Generator;
+import org.twinfold.core.GeneratorInfo;
+import org.twinfold.core.ParameterPoint;
+import org.twinfold.core.ParameterSpace;
+import org.twinfold.core.SampleBatch;
+import org.twinfold.core.Schema;
+
+/**
+ * A trained {@link DiffusionModel} served as a stochastic {@link Generator} of one 2-D field: sample
+ * i is drawn with the noise of {@code seeds[i]} under the condition of {@code points.get(i)} (its
+ * class label, or its normalized parameters), then mapped to the field's units by the
+ * {@link FieldScaling} (uint8 masks thresholded at 0). The same point and seed give the same sample
+ * in any batch. Thread-safe: calls run one at a time on the model.
+ *
+ * <p>Owns the model: {@link #close} frees its native memory.
+ */
+public final class DiffusionSurrogate implements Generator, AutoCloseable {
+    private final GeneratorInfo info;
+    private final Schema schema;
+    private final Field field;
+    private final Conditioning conditioning;
+    private final FieldScaling scaling;
+    private final DiffusionModel model;
+    private final SamplingOptions sampling;
+
+    /**
+     * @throws IllegalArgumentException when the schema is not one 2-D field of the model's image size
+     */
+    public DiffusionSurrogate(GeneratorInfo info, Schema schema, Conditioning conditioning, FieldScaling scaling,
+                              DiffusionModel model, SamplingOptions sampling) {
+        if (schema.fields().size() != 1 || schema.fields().get(0).shape().size() != 2) {
+            throw new IllegalArgumentException("a diffusion surrogate produces one 2-D field, but the schema has "
+                    + schema.fields());
+        }
+        Field only = schema.fields().get(0);
+        long sites = model.imageShape().size();
+        if (only.elementsPerSample() != sites) {
+            throw new IllegalArgumentException("field '" + only.name() + "' with shape " + only.shape() + " has "
+                    + only.elementsPerSample() + " sites but the model generates " + model.imageShape());
+        }
+        this.info = info;
+        this.schema = schema;
+        this.field = only;
+        this.conditioning = conditioning;
+        this.scaling = scaling;
+        this.model = model;
+        this.sampling = sampling;
+    }
+
+    /** Returns a surrogate with other sampling settings that shares this one's model. */
+    public DiffusionSurrogate withSampling(SamplingOptions options) {
+        return new DiffusionSurrogate(info, schema, conditioning, scaling, model, options);
+    }
+
+    public SamplingOptions sampling() {
+        return sampling;
+    }
+
+    public DiffusionModel model() {
+        return model;
+    }
+
+    @Override
+    public GeneratorInfo info() {
+        return info;
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public ParameterSpace parameterSpace() {
+        return conditioning.space();
+    }
+
+    @Override
+    public SampleBatch generate(List<ParameterPoint> points, long[] seeds) {
+        if (seeds.length != points.size()) {
+            throw new IllegalArgumentException(points.size() + " points but " + seeds.length + " seeds; pass one seed"
+                    + " per point");
+        }
+        ParameterSpace space = conditioning.space();
+        for (ParameterPoint point : points) {
+            space.validate(point);
+        }
+        if (points.isEmpty()) {
+            return SampleBatch.builder(schema, 0).put(field.name(), scaling.fromNetwork(new float[0])).build();
+        }
+
+        ConditionBatch conditions = conditioning.conditions(points);
+        float[] images = model.sample(conditions, seeds, sampling);
+        return SampleBatch.builder(schema, points.size()).put(field.name(), scaling.fromNetwork(images)).build();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

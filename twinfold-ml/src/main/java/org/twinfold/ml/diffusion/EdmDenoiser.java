@@ -1,0 +1,67 @@
+package org.twinfold.ml.diffusion;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+import java.util.Arrays;
+
+/**
+ * The trained denoiser of a batch: the {@link UNet} in inference mode behind
+ * {@link EdmPreconditioning}, with the batch's conditions and optional classifier-free guidance
+ * (Ho and Salimans, "Classifier-Free Diffusion Guidance", 2022):
+ * <pre>
+ *   D_w(x; sigma) = D(x; sigma | none) + w (D(x; sigma | c) - D(x; sigma | none))
+ * </pre>
+ * w = 1 is the plain conditional denoiser; w &gt; 1 strengthens the condition. Both terms run in one
+ * forward pass of 2N samples. Guidance needs a network trained with label dropout.
+ */
+final class EdmDenoiser implements Denoiser {
+    private final UNet network;
+    private final ParameterStore store;
+    private final EdmPreconditioning preconditioning;
+    private final NDList conditional;
+    private final NDList unconditional;
+    private final double guidance;
+
+    /**
+     * @param conditional the network's condition inputs for the N samples
+     * @param unconditional the dropped conditions, used when {@code guidance != 1}; null otherwise
+     */
+    EdmDenoiser(UNet network, ParameterStore store, EdmPreconditioning preconditioning, NDList conditional,
+                NDList unconditional, double guidance) {
+        this.network = network;
+        this.store = store;
+        this.preconditioning = preconditioning;
+        this.conditional = conditional;
+        this.unconditional = unconditional;
+        this.guidance = guidance;
+    }
+
+    @Override
+    public NDArray denoise(NDArray x, double sigma) {
+        int n = Math.toIntExact(x.getShape().get(0));
+        if (guidance == 1 || unconditional == null || conditional.isEmpty()) {
+            return preconditioning.denoise(this::forward, x, filled(n, sigma), conditional);
+        }
+
+        NDList both = new NDList();
+        for (int i = 0; i < conditional.size(); i++) {
+            both.add(conditional.get(i).concat(unconditional.get(i), 0));
+        }
+        NDArray doubled = x.concat(x, 0);
+        NDArray denoised = preconditioning.denoise(this::forward, doubled, filled(2 * n, sigma), both);
+        NDArray withCondition = denoised.get("0:" + n);
+        NDArray without = denoised.get(n + ":");
+        return without.add(withCondition.sub(without).muli(guidance));
+    }
+
+    private NDList forward(NDList inputs) {
+        return network.forward(store, inputs, false);
+    }
+
+    private static double[] filled(int n, double sigma) {
+        double[] sigmas = new double[n];
+        Arrays.fill(sigmas, sigma);
+        return sigmas;
+    }
+}

@@ -1,0 +1,104 @@
+package org.twinfold.ml.diffusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.twinfold.core.testkit.AllClose.assertAllClose;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.twinfold.ml.DjlEngine;
+
+/** Shape, periodicity and memory scoping of the U-Net. */
+class UNetTest {
+
+    static UNetConfig tiny(Padding padding, int classes) {
+        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4);
+    }
+
+    private static NDArray forward(UNet net, NDManager manager, NDArray x) {
+        NDArray noise = manager.create(new float[] {-0.3f, 0.2f});
+        NDArray classes = manager.create(new float[] {1, 0, 0, 0, 0, 1}, new Shape(2, 3));
+        return net.forward(new ParameterStore(manager, false), new NDList(x, noise, classes), false).head();
+    }
+
+    /** Returns x (N, C, H, W) shifted periodically by (rows, columns): y[.., i, j] = x[.., i - rows, j - columns]. */
+    static NDArray roll(NDArray x, int rows, int columns) {
+        Shape shape = x.getShape();
+        int h = (int) shape.get(2);
+        int w = (int) shape.get(3);
+        float[] in = x.toFloatArray();
+        float[] out = new float[in.length];
+        for (int plane = 0; plane < in.length / (h * w); plane++) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < w; j++) {
+                    int from = plane * h * w + Math.floorMod(i - rows, h) * w + Math.floorMod(j - columns, w);
+                    out[plane * h * w + i * w + j] = in[from];
+                }
+            }
+        }
+        return x.getManager().create(out, shape);
+    }
+
+    @Test
+    void circularPaddingCommutesWithShifts() {
+        DjlEngine.start();
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNet net = UNet.create(tiny(Padding.CIRCULAR, 3), manager);
+            NDArray x = manager.randomNormal(new Shape(2, 1, 8, 8));
+            NDArray y = forward(net, manager, x);
+            assertEquals(new Shape(2, 1, 8, 8), y.getShape());
+
+            // Two levels: shifts by multiples of 2 sites commute with the network.
+            NDArray shifted = forward(net, manager, roll(x, 2, -4));
+            assertAllClose(roll(y, 2, -4).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
+        }
+    }
+
+    @Test
+    void zeroPaddingDoesNotCommuteWithShifts() {
+        DjlEngine.start();
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNet net = UNet.create(tiny(Padding.ZERO, 3), manager);
+            NDArray x = manager.randomNormal(new Shape(2, 1, 8, 8));
+            NDArray y = forward(net, manager, x);
+            NDArray shifted = forward(net, manager, roll(x, 2, 0));
+            float difference = roll(y, 2, 0).sub(shifted).abs().max().getFloat();
+            assertEquals(true, difference > 1e-3, "largest difference " + difference);
+        }
+    }
+
+    @Test
+    void forwardLeavesOnlyItsOutput() {
+        DjlEngine.start();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNet net = UNet.create(tiny(Padding.CIRCULAR, 3), manager);
+            try (NDManager call = manager.newSubManager()) {
+                NDArray x = call.randomNormal(new Shape(2, 1, 8, 8));
+                NDArray noise = call.create(new float[] {-0.3f, 0.2f});
+                NDArray classes = call.zeros(new Shape(2, 3));
+                int before = call.getManagedArrays().size();
+                net.forward(new ParameterStore(manager, false), new NDList(x, noise, classes), false);
+                assertEquals(before + 1, call.getManagedArrays().size());
+            }
+        }
+    }
+
+    @Test
+    void rejectsLatticeThatDoesNotHalve() {
+        DjlEngine.start();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNet net = UNet.create(tiny(Padding.ZERO, 3), manager);
+            NDArray x = manager.zeros(new Shape(2, 1, 7, 8));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> forward(net, manager, x));
+            assertEquals(true, e.getMessage().contains("multiples of 2"), e.getMessage());
+        }
+    }
+}
