@@ -1,5 +1,7 @@
 package org.twinfold.ml.mlp;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
@@ -16,7 +18,13 @@ public enum MlpActivation {
     /** Returns a parameter-free block that applies this function element-wise. */
     public Block block() {
         return switch (this) {
-            case SILU -> new LambdaBlock(list -> Activation.swish(list, 1f), "silu");
+            // NOTE: not Activation.swish(list, 1f). DJL 0.36 wraps a Java scalar factor in an array over a
+            // direct buffer that it frees at once, while libtorch keeps it for the backward pass; after a
+            // garbage collection the gradients then read freed memory (random infinite or NaN norms).
+            case SILU -> new LambdaBlock(list -> {
+                NDArray x = list.singletonOrThrow();
+                return new NDList(x.mul(Activation.sigmoid(x)));
+            }, "silu");
             case GELU -> Activation.geluBlock();
             case TANH -> Activation.tanhBlock();
         };
