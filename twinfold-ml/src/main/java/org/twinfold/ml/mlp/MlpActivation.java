@@ -18,9 +18,9 @@ public enum MlpActivation {
     /** Returns a parameter-free block that applies this function element-wise. */
     public Block block() {
         return switch (this) {
-            // NOTE: not Activation.swish(list, 1f). DJL 0.36 wraps a Java scalar factor in an array over a
-            // direct buffer that it frees at once, while libtorch keeps it for the backward pass; after a
-            // garbage collection the gradients then read freed memory (random infinite or NaN norms).
+            // NOTE: not Activation.swish(list, 1f). DJL 0.36 wraps that Java scalar in an array over a direct
+            // buffer and frees it at once, but libtorch keeps it for the backward pass. After a garbage
+            // collection the gradients read freed memory and their norm turns infinite or NaN at random.
             case SILU -> new LambdaBlock(list -> {
                 NDArray x = list.singletonOrThrow();
                 return new NDList(x.mul(Activation.sigmoid(x)));
