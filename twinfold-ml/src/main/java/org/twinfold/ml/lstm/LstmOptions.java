@@ -15,6 +15,7 @@ public final class LstmOptions {
     private final int layers;
     private final int batchSize;
     private final double validationFraction;
+    private final boolean predictIncrements;
     private final JsonNode metadata;
 
     private LstmOptions(Builder builder) {
@@ -23,6 +24,7 @@ public final class LstmOptions {
         this.layers = builder.layers;
         this.batchSize = builder.batchSize;
         this.validationFraction = builder.validationFraction;
+        this.predictIncrements = builder.predictIncrements;
         this.metadata = builder.metadata;
     }
 
@@ -54,6 +56,14 @@ public final class LstmOptions {
         return validationFraction;
     }
 
+    /**
+     * Returns true when the network predicts the increment {@code x_{n+1} - x_n} over the window's last
+     * frame rather than the next frame itself; the increments get their own min-max scaling.
+     */
+    public boolean predictIncrements() {
+        return predictIncrements;
+    }
+
     /** Returns caller metadata (system, time steps, frame layout) saved in every checkpoint. */
     public JsonNode metadata() {
         return metadata;
@@ -71,6 +81,7 @@ public final class LstmOptions {
         private int layers = 2;
         private int batchSize = 128;
         private double validationFraction = 0.2;
+        private boolean predictIncrements;
         private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
         private Builder() {
@@ -103,6 +114,15 @@ public final class LstmOptions {
         /** Sets the share of trajectories held out for validation, in [0, 1); default 0.2. */
         public Builder optValidationFraction(double fraction) {
             this.validationFraction = fraction;
+            return this;
+        }
+
+        /**
+         * Makes the network predict the increment {@code x_{n+1} - x_n} instead of the next frame; default
+         * false. Increments are far smaller than the frames, so their scaled errors map to smaller frame errors.
+         */
+        public Builder optPredictIncrements(boolean increments) {
+            this.predictIncrements = increments;
             return this;
         }
 

@@ -61,6 +61,35 @@ public record MinMaxScaling(double[] min, double[] max) {
         return new MinMaxScaling(min, max);
     }
 
+    /**
+     * Fits the range of every component of the frame increments {@code x_{n+1} - x_n} over the listed
+     * trajectories, for operators that predict the change of the frame.
+     *
+     * @param trajectories (trajectories, frames, d), finite, each with at least two frames
+     * @param selected indices of the trajectories to fit on, at least one
+     */
+    public static MinMaxScaling fitIncrements(float[][][] trajectories, int[] selected) {
+        if (selected.length == 0) {
+            throw new IllegalArgumentException("no trajectories selected to fit the scaling on; select at least one");
+        }
+        int d = trajectories[selected[0]][0].length;
+        double[] min = new double[d];
+        double[] max = new double[d];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int index : selected) {
+            float[][] frames = trajectories[index];
+            for (int f = 1; f < frames.length; f++) {
+                for (int k = 0; k < d; k++) {
+                    double increment = frames[f][k] - frames[f - 1][k];
+                    min[k] = Math.min(min[k], increment);
+                    max[k] = Math.max(max[k], increment);
+                }
+            }
+        }
+        return new MinMaxScaling(min, max);
+    }
+
     /** Returns d, the number of frame components. */
     public int frameSize() {
         return min.length;
