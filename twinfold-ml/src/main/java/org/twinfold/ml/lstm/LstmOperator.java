@@ -86,7 +86,7 @@ public final class LstmOperator implements AutoCloseable {
         int[][] split = FrameWindows.split(trajectories.length, options.validationFraction(), config.seed());
         MinMaxScaling scaling = MinMaxScaling.fit(trajectories, split[0]);
         MinMaxScaling increments = options.predictIncrements()
-                ? MinMaxScaling.fitIncrements(trajectories, split[0]) : null;
+                ? MinMaxScaling.fitIncrements(trajectories, split[0], options.incrementTail()) : null;
         FrameWindows training = FrameWindows.of(trajectories, split[0], options.windowLength(), scaling, increments);
         FrameWindows validation = FrameWindows.of(trajectories, split[1], options.windowLength(), scaling,
                 increments);

@@ -16,6 +16,7 @@ public final class LstmOptions {
     private final int batchSize;
     private final double validationFraction;
     private final boolean predictIncrements;
+    private final double incrementTail;
     private final JsonNode metadata;
 
     private LstmOptions(Builder builder) {
@@ -25,6 +26,7 @@ public final class LstmOptions {
         this.batchSize = builder.batchSize;
         this.validationFraction = builder.validationFraction;
         this.predictIncrements = builder.predictIncrements;
+        this.incrementTail = builder.incrementTail;
         this.metadata = builder.metadata;
     }
 
@@ -64,6 +66,11 @@ public final class LstmOptions {
         return predictIncrements;
     }
 
+    /** Returns the share of increments left outside the fitted range at each end; see {@link MinMaxScaling#fitIncrements}. */
+    public double incrementTail() {
+        return incrementTail;
+    }
+
     /** Returns caller metadata (system, time steps, frame layout) saved in every checkpoint. */
     public JsonNode metadata() {
         return metadata;
@@ -82,6 +89,7 @@ public final class LstmOptions {
         private int batchSize = 128;
         private double validationFraction = 0.2;
         private boolean predictIncrements;
+        private double incrementTail = 0.01;
         private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
         private Builder() {
@@ -126,6 +134,15 @@ public final class LstmOptions {
             return this;
         }
 
+        /**
+         * Sets the share of increments left outside the fitted [-1, 1] range at each end, in [0, 0.5);
+         * default 0.01. Zero gives the plain min-max range.
+         */
+        public Builder optIncrementTail(double share) {
+            this.incrementTail = share;
+            return this;
+        }
+
         public Builder optMetadata(JsonNode metadata) {
             this.metadata = metadata;
             return this;
@@ -142,6 +159,9 @@ public final class LstmOptions {
             if (!(validationFraction >= 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validationFraction is " + validationFraction
                         + "; it must be in [0, 1), e.g. 0.2");
+            }
+            if (!(incrementTail >= 0 && incrementTail < 0.5)) {
+                throw new IllegalArgumentException("incrementTail is " + incrementTail + "; it must be in [0, 0.5)");
             }
             if (metadata == null) {
                 throw new IllegalArgumentException("metadata is null; pass an empty JSON object instead");
