@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twinfold.cli.operator.OperatorPipeline;
+import org.twinfold.cli.operator.OperatorRequest;
 import org.twinfold.cli.report.ReportWriter;
 import org.twinfold.core.Preset;
 import org.twinfold.core.Task;
@@ -55,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (OperatorPipeline.handles(taskName)) {
+            return OperatorPipeline.run(new OperatorRequest(taskName, preset, out, common.resolvedThreads(), common.seed,
+                    training.steps, ProgressBar::onStandardError, TrainingProgress::new));
+        }
         Task task = Tasks.byName(taskName);
         Preset chosen = task.preset(preset);
         int threads = common.resolvedThreads();

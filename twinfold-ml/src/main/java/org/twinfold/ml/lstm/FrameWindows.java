@@ -20,6 +20,17 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
      * @param trajectories (trajectories, frames, d), checked by {@link #requireTrajectories}
      */
     static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, MinMaxScaling scaling) {
+        return of(trajectories, selected, windowLength, scaling, null);
+    }
+
+    /**
+     * Cuts the windows of the selected trajectories and scales them; with an increment scaling, the
+     * target is the increment {@code x_{n+1} - x_n} over the window's last frame, scaled by it.
+     *
+     * @param incrementScaling scaling of the increments, or null for frame targets
+     */
+    static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, MinMaxScaling scaling,
+            MinMaxScaling incrementScaling) {
         int d = scaling.frameSize();
         int count = 0;
         for (int index : selected) {
@@ -35,13 +46,23 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
                 for (int offset = 0; offset < windowLength; offset++) {
                     System.arraycopy(frames[start + offset], 0, inputs, (window * windowLength + offset) * d, d);
                 }
-                System.arraycopy(frames[start + windowLength], 0, targets, window * d, d);
+                float[] next = frames[start + windowLength];
+                if (incrementScaling == null) {
+                    System.arraycopy(next, 0, targets, window * d, d);
+                } else {
+                    float[] last = frames[start + windowLength - 1];
+                    for (int k = 0; k < d; k++) {
+                        targets[window * d + k] = incrementScaling.scale(next[k] - last[k], k);
+                    }
+                }
                 window++;
             }
         }
 
         scaling.scaleInPlace(inputs);
-        scaling.scaleInPlace(targets);
+        if (incrementScaling == null) {
+            scaling.scaleInPlace(targets);
+        }
         return new FrameWindows(inputs, targets, count);
     }
 

@@ -8,11 +8,13 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.ml.DjlEngine;
@@ -28,7 +30,9 @@ import org.twinfold.ml.train.TrainingResult;
 /**
  * The learned time-evolution operator {@code x(t + Delta_R) = R[x(t - (w-1) Delta_R), ..., x(t)]}: a
  * window of w frames, shape (n, w, d), to the next frame, shape (n, d), both in the trajectory's
- * units. Frames are min-max scaled to [-1, 1] around the network ({@link MinMaxScaling}); the network
+ * units. Frames are min-max scaled to [-1, 1] around the network ({@link MinMaxScaling}); with
+ * {@link LstmOptions#predictIncrements()} the network predicts the scaled increment
+ * {@code x(t + Delta_R) - x(t)} instead, which is added to the last frame. The network
  * is {@link LstmArchitecture}, trained on the mean squared error of scaled frames with
  * {@link TrainingLoop}. The scaling and the structure are saved in every checkpoint. After training
  * with EMA on, and after {@link #load} of a checkpoint with EMA weights, predictions use the EMA
@@ -41,16 +45,21 @@ public final class LstmOperator implements AutoCloseable {
     /** Windows per forward pass in {@link #predict}, which bounds the activation memory. */
     static final int PREDICT_BATCH = 4096;
     private static final String FAMILY = "lstm-operator";
+    /** Key of the increment scaling inside the checkpoint's normalization. */
+    private static final String INCREMENTS = "increments";
     private static final Logger LOG = LoggerFactory.getLogger(LstmOperator.class);
 
     private final LstmArchitecture architecture;
     private final MinMaxScaling scaling;
+    private final MinMaxScaling incrementScaling;
     private final NDManager manager;
     private final Block block;
 
-    private LstmOperator(LstmArchitecture architecture, MinMaxScaling scaling, NDManager manager, Block block) {
+    private LstmOperator(LstmArchitecture architecture, MinMaxScaling scaling, MinMaxScaling incrementScaling,
+            NDManager manager, Block block) {
         this.architecture = architecture;
         this.scaling = scaling;
+        this.incrementScaling = incrementScaling;
         this.manager = manager;
         this.block = block;
     }
@@ -76,8 +85,11 @@ public final class LstmOperator implements AutoCloseable {
         int d = FrameWindows.requireTrajectories(trajectories, options.windowLength());
         int[][] split = FrameWindows.split(trajectories.length, options.validationFraction(), config.seed());
         MinMaxScaling scaling = MinMaxScaling.fit(trajectories, split[0]);
-        FrameWindows training = FrameWindows.of(trajectories, split[0], options.windowLength(), scaling);
-        FrameWindows validation = FrameWindows.of(trajectories, split[1], options.windowLength(), scaling);
+        MinMaxScaling increments = options.predictIncrements()
+                ? MinMaxScaling.fitIncrements(trajectories, split[0], options.incrementTail()) : null;
+        FrameWindows training = FrameWindows.of(trajectories, split[0], options.windowLength(), scaling, increments);
+        FrameWindows validation = FrameWindows.of(trajectories, split[1], options.windowLength(), scaling,
+                increments);
         LstmArchitecture architecture = options.architecture(d);
         LOG.info("LSTM operator: {} training and {} validation trajectories, {} and {} windows, {} parameters",
                 split[0].length, split[1].length, training.count(), validation.count(),
@@ -88,9 +100,9 @@ public final class LstmOperator implements AutoCloseable {
         try {
             Engine.getInstance().setRandomSeed((int) config.seed());
             Block block = architecture.newBlock(manager);
-            TrainingResult result = runLoop(block, architecture, scaling, training, options, config, checkpointFolder,
-                    listener);
-            LstmOperator operator = new LstmOperator(architecture, scaling, manager, block);
+            TrainingResult result = runLoop(block, architecture, normalization(scaling, increments), training, options,
+                    config, checkpointFolder, listener);
+            LstmOperator operator = new LstmOperator(architecture, scaling, increments, manager, block);
             double validationMse = validation.count() > 0 ? operator.scaledMeanSquaredError(validation) : Double.NaN;
             return new LstmTraining(operator, result, validationMse, split[0], split[1]);
         } catch (RuntimeException e) {
@@ -112,13 +124,15 @@ public final class LstmOperator implements AutoCloseable {
         }
         LstmArchitecture architecture = LstmArchitecture.fromJson(checkpoint.metadata().path("architecture"));
         MinMaxScaling scaling = MinMaxScaling.fromJson(checkpoint.normalization());
+        JsonNode incrementNode = checkpoint.normalization().path(INCREMENTS);
+        MinMaxScaling increments = incrementNode.isObject() ? MinMaxScaling.fromJson(incrementNode) : null;
 
         DjlEngine.start();
         NDManager manager = NDManager.newBaseManager();
         try {
             Block block = architecture.newBlock(manager);
             checkpoint.loadWeightsInto(NamedArrays.parametersOf(block), checkpoint.state().hasEma(), manager);
-            return new LstmOperator(architecture, scaling, manager, block);
+            return new LstmOperator(architecture, scaling, increments, manager, block);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -148,7 +162,17 @@ public final class LstmOperator implements AutoCloseable {
             scaling.scaleInPlace(flat);
             System.arraycopy(forwardScaled(flat, rows), 0, scaled, start * d, rows * d);
         }
-        return scaling.unscale(scaled);
+        if (incrementScaling == null) {
+            return scaling.unscale(scaled);
+        }
+        float[][] next = incrementScaling.unscale(scaled);
+        for (int row = 0; row < windows.length; row++) {
+            float[] last = windows[row][w - 1];
+            for (int k = 0; k < d; k++) {
+                next[row][k] += last[k];
+            }
+        }
+        return next;
     }
 
     /** Returns the parameter count of the live DJL network; it equals {@link LstmArchitecture#pytorchParameterCount()}. */
@@ -166,6 +190,11 @@ public final class LstmOperator implements AutoCloseable {
 
     public MinMaxScaling scaling() {
         return scaling;
+    }
+
+    /** Returns the scaling of the predicted increments, or empty when the network predicts whole frames. */
+    public Optional<MinMaxScaling> incrementScaling() {
+        return Optional.ofNullable(incrementScaling);
     }
 
     /** Returns the network, for callers that need the DJL block (its parameters stay owned by this operator). */
@@ -229,7 +258,16 @@ public final class LstmOperator implements AutoCloseable {
         }
     }
 
-    private static TrainingResult runLoop(Block block, LstmArchitecture architecture, MinMaxScaling scaling,
+    /** Returns the checkpoint's normalization: the frame scaling, with the increment scaling under {@value #INCREMENTS}. */
+    private static ObjectNode normalization(MinMaxScaling scaling, MinMaxScaling increments) {
+        ObjectNode node = scaling.toJson();
+        if (increments != null) {
+            node.set(INCREMENTS, increments.toJson());
+        }
+        return node;
+    }
+
+    private static TrainingResult runLoop(Block block, LstmArchitecture architecture, ObjectNode normalization,
             FrameWindows training, LstmOptions options, TrainingConfig config, Path checkpointFolder,
             TrainingListener listener) {
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
@@ -239,7 +277,7 @@ public final class LstmOperator implements AutoCloseable {
 
         TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(block).setConfig(config)
                 .setLoss(meanSquaredError()).setBatches(batches(training, architecture, options.batchSize()))
-                .optListener(listener).optNormalization(scaling.toJson()).optMetadata(metadata)
+                .optListener(listener).optNormalization(normalization).optMetadata(metadata)
                 .optTrainer(LstmOperator.class.getName(), Map.of(
                         "lstm.architecture", architecture.toJson().toString(),
                         "lstm.batchSize", Integer.toString(options.batchSize()),

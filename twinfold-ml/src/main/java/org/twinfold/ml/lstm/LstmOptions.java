@@ -15,6 +15,8 @@ public final class LstmOptions {
     private final int layers;
     private final int batchSize;
     private final double validationFraction;
+    private final boolean predictIncrements;
+    private final double incrementTail;
     private final JsonNode metadata;
 
     private LstmOptions(Builder builder) {
@@ -23,6 +25,8 @@ public final class LstmOptions {
         this.layers = builder.layers;
         this.batchSize = builder.batchSize;
         this.validationFraction = builder.validationFraction;
+        this.predictIncrements = builder.predictIncrements;
+        this.incrementTail = builder.incrementTail;
         this.metadata = builder.metadata;
     }
 
@@ -54,6 +58,19 @@ public final class LstmOptions {
         return validationFraction;
     }
 
+    /**
+     * Returns true when the network predicts the increment {@code x_{n+1} - x_n} over the window's last
+     * frame rather than the next frame itself; the increments get their own min-max scaling.
+     */
+    public boolean predictIncrements() {
+        return predictIncrements;
+    }
+
+    /** Returns the share of increments left outside the fitted range at each end; see {@link MinMaxScaling#fitIncrements}. */
+    public double incrementTail() {
+        return incrementTail;
+    }
+
     /** Returns caller metadata (system, time steps, frame layout) saved in every checkpoint. */
     public JsonNode metadata() {
         return metadata;
@@ -71,6 +88,8 @@ public final class LstmOptions {
         private int layers = 2;
         private int batchSize = 128;
         private double validationFraction = 0.2;
+        private boolean predictIncrements;
+        private double incrementTail = 0.01;
         private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
         private Builder() {
@@ -106,6 +125,24 @@ public final class LstmOptions {
             return this;
         }
 
+        /**
+         * Makes the network predict the increment {@code x_{n+1} - x_n} instead of the next frame; default
+         * false. Increments are far smaller than the frames, so their scaled errors map to smaller frame errors.
+         */
+        public Builder optPredictIncrements(boolean increments) {
+            this.predictIncrements = increments;
+            return this;
+        }
+
+        /**
+         * Sets the share of increments left outside the fitted [-1, 1] range at each end, in [0, 0.5);
+         * default 0.01. Zero gives the plain min-max range.
+         */
+        public Builder optIncrementTail(double share) {
+            this.incrementTail = share;
+            return this;
+        }
+
         public Builder optMetadata(JsonNode metadata) {
             this.metadata = metadata;
             return this;
@@ -122,6 +159,9 @@ public final class LstmOptions {
             if (!(validationFraction >= 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validationFraction is " + validationFraction
                         + "; it must be in [0, 1), e.g. 0.2");
+            }
+            if (!(incrementTail >= 0 && incrementTail < 0.5)) {
+                throw new IllegalArgumentException("incrementTail is " + incrementTail + "; it must be in [0, 0.5)");
             }
             if (metadata == null) {
                 throw new IllegalArgumentException("metadata is null; pass an empty JSON object instead");

@@ -21,6 +21,8 @@ public record MinMaxScaling(double[] min, double[] max) {
 
     /** Version of the JSON layout; readers reject newer versions. */
     public static final int FORMAT_VERSION = 1;
+    /** Increments per component kept for the quantiles of {@link #fitIncrements}. */
+    static final int MAX_QUANTILE_VALUES = 200_000;
 
     public MinMaxScaling {
         if (min.length != max.length || min.length == 0) {
@@ -57,6 +59,58 @@ public record MinMaxScaling(double[] min, double[] max) {
                     max[k] = Math.max(max[k], frame[k]);
                 }
             }
+        }
+        return new MinMaxScaling(min, max);
+    }
+
+    /**
+     * Fits a robust range to every component of the frame increments {@code x_{n+1} - x_n} over the listed
+     * trajectories, for operators that predict the change of the frame: min and max are the
+     * {@code tail} and {@code 1 - tail} quantiles of the increments, so that rare large increments (close
+     * collisions) do not squeeze the common ones into a sliver of [-1, 1]; the rare ones map outside it.
+     * With {@code tail} 0 this is the plain minimum and maximum.
+     *
+     * @param trajectories (trajectories, frames, d), finite, each with at least two frames
+     * @param selected indices of the trajectories to fit on, at least one
+     * @param tail share of increments below min (and above max) per component, in [0, 0.5)
+     */
+    public static MinMaxScaling fitIncrements(float[][][] trajectories, int[] selected, double tail) {
+        if (selected.length == 0) {
+            throw new IllegalArgumentException("no trajectories selected to fit the scaling on; select at least one");
+        }
+        if (!(tail >= 0 && tail < 0.5)) {
+            throw new IllegalArgumentException("tail is " + tail + "; it must be in [0, 0.5), e.g. 0.01");
+        }
+        int d = trajectories[selected[0]][0].length;
+        int count = 0;
+        for (int index : selected) {
+            count += trajectories[index].length - 1;
+        }
+        // Every stride-th increment, at most MAX_QUANTILE_VALUES per component.
+        int stride = Math.max(1, count / MAX_QUANTILE_VALUES);
+        float[][] values = new float[d][(count + stride - 1) / stride];
+        int seen = 0;
+        int kept = 0;
+        for (int index : selected) {
+            float[][] frames = trajectories[index];
+            for (int f = 1; f < frames.length; f++, seen++) {
+                if (seen % stride != 0 || kept >= values[0].length) {
+                    continue;
+                }
+                for (int k = 0; k < d; k++) {
+                    values[k][kept] = frames[f][k] - frames[f - 1][k];
+                }
+                kept++;
+            }
+        }
+
+        double[] min = new double[d];
+        double[] max = new double[d];
+        for (int k = 0; k < d; k++) {
+            float[] sorted = Arrays.copyOf(values[k], kept);
+            Arrays.sort(sorted);
+            min[k] = sorted[(int) Math.floor(tail * (kept - 1))];
+            max[k] = sorted[(int) Math.ceil((1 - tail) * (kept - 1))];
         }
         return new MinMaxScaling(min, max);
     }

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * by one, {@code x_{n+1} = R[x_{n-w+1}, ..., x_n]}, for many initial conditions at once.
  *
  * <p>The window stays scaled on the engine between steps; each step also copies its frames back to
- * Java, and that copy is part of the measured step time, because a simulation needs the frames.
+ * Java, and that copy is part of the measured step time, because a simulation needs the frames. An
+ * operator that predicts increments gets its next frame as last frame plus increment, added in Java
+ * and sent back scaled, also inside the measured step time.
  * The rollout locks the operator.
  */
 public final class Rollout {
@@ -59,6 +61,7 @@ public final class Rollout {
 
         // Each step's arrays live on that step's sub-manager; only the next window moves on to the
         // next step's manager, so native memory stays flat over long rollouts.
+        MinMaxScaling increments = operator.incrementScaling().orElse(null);
         double[] stepSeconds = new double[steps];
         ParameterStore store = new ParameterStore(operator.manager(), false);
         NDManager current = operator.manager().newSubManager();
@@ -67,22 +70,22 @@ public final class Rollout {
             for (int step = 0; step < steps; step++) {
                 long start = System.nanoTime();
                 NDArray next = operator.forward(window, store);
-                NDArray nextWindow = window.get(":, 1:, :").concat(next.expandDims(1), 1);
                 float[] predicted = next.toFloatArray();
                 NDManager following = operator.manager().newSubManager();
+                NDArray nextScaled;
+                if (increments == null) {
+                    unscaleFrames(predicted, scaling, frames, w + step);
+                    nextScaled = next;
+                } else {
+                    float[] scaledFrames = addIncrements(predicted, increments, scaling, frames, w + step);
+                    nextScaled = following.create(scaledFrames, new Shape(batch, d));
+                }
+                NDArray nextWindow = window.get(":, 1:, :").concat(nextScaled.expandDims(1), 1);
                 nextWindow.attach(following);
                 current.close();
                 current = following;
                 window = nextWindow;
                 stepSeconds[step] = (System.nanoTime() - start) * 1e-9;
-
-                for (int b = 0; b < batch; b++) {
-                    float[] frame = new float[d];
-                    for (int k = 0; k < d; k++) {
-                        frame[k] = scaling.unscale(predicted[b * d + k], k);
-                    }
-                    frames[b][w + step] = frame;
-                }
             }
         } finally {
             current.close();
@@ -92,5 +95,37 @@ public final class Rollout {
         LOG.info("rollout of {} steps for {} initial conditions: median step {} ms", steps, batch,
                 String.format("%.3f", result.medianStepSeconds() * 1e3));
         return result;
+    }
+
+    /** Stores the predicted scaled frames (batch, d), in the trajectory's units, as frame {@code index}. */
+    private static void unscaleFrames(float[] predicted, MinMaxScaling scaling, float[][][] frames, int index) {
+        int d = scaling.frameSize();
+        for (int b = 0; b < frames.length; b++) {
+            float[] frame = new float[d];
+            for (int k = 0; k < d; k++) {
+                frame[k] = scaling.unscale(predicted[b * d + k], k);
+            }
+            frames[b][index] = frame;
+        }
+    }
+
+    /**
+     * Adds the predicted scaled increments (batch, d) to frame {@code index - 1}, stores the sums as frame
+     * {@code index} and returns them scaled for the next window, flat (batch, d).
+     */
+    private static float[] addIncrements(float[] predicted, MinMaxScaling increments, MinMaxScaling scaling,
+            float[][][] frames, int index) {
+        int d = scaling.frameSize();
+        float[] scaled = new float[frames.length * d];
+        for (int b = 0; b < frames.length; b++) {
+            float[] last = frames[b][index - 1];
+            float[] frame = new float[d];
+            for (int k = 0; k < d; k++) {
+                frame[k] = last[k] + increments.unscale(predicted[b * d + k], k);
+                scaled[b * d + k] = scaling.scale(frame[k], k);
+            }
+            frames[b][index] = frame;
+        }
+        return scaled;
     }
 }

@@ -1,0 +1,27 @@
+package org.twinfold.cli.operator;
+
+import java.nio.file.Path;
+import org.twinfold.core.dataset.Dataset;
+import org.twinfold.core.dataset.Manifest;
+
+/**
+ * A dataset as the report cites it.
+ *
+ * @param path its folder
+ * @param samples trajectories in it
+ * @param generator generator id and version
+ * @param manifestSha256 SHA-256 of its manifest, which pins its content
+ * @param wallSeconds total simulation wall time of its trajectories, in seconds
+ */
+record DatasetInfo(String path, int samples, String generator, String manifestSha256, double wallSeconds) {
+
+    static DatasetInfo of(Path folder, Manifest manifest) {
+        double seconds = 0;
+        for (double value : manifest.wallSeconds()) {
+            seconds += value;
+        }
+        return new DatasetInfo(folder.toString(), manifest.sampleCount(),
+                manifest.generator().id() + " " + manifest.generator().version(),
+                Dataset.open(folder).manifestSha256(), seconds);
+    }
+}

@@ -1,0 +1,181 @@
+package org.twinfold.cli.operator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.twinfold.ml.lstm.LstmOperator;
+import org.twinfold.ml.lstm.OperatorSpeedup;
+import org.twinfold.ml.lstm.Rollout;
+import org.twinfold.ml.lstm.RolloutResult;
+import org.twinfold.ml.lstm.TrajectoryErrors;
+import org.twinfold.sim.md.FrameEnergy;
+import org.twinfold.sim.md.LennardJonesGenerator;
+
+/**
+ * Rolls one operator out from the first w Verlet frames of every test trajectory and compares it with
+ * Verlet at the same times: the mean position error delta_r(t), the relative energy drift and the
+ * speedup from measured step times.
+ */
+final class OperatorEvaluator {
+    /** Operator steps timed at batch 1 for t_R, at least; short rollouts are repeated to reach it. */
+    static final int TIMED_STEPS = 200;
+    /** Verlet steps of the reference's long run, t = 1e6, for the paper-style S_p. */
+    static final long PAPER_RUN_STEPS = 1_000_000_000L;
+    /**
+     * Smallest |E(0)| in epsilon for the relative drift; a start with every pair beyond the cutoff has
+     * E(0) = 0 and is left out of it (the drift is NaN when every test trajectory is such a start).
+     */
+    static final double MIN_INITIAL_ENERGY = 1e-6;
+
+    private OperatorEvaluator() {
+    }
+
+    /**
+     * Evaluates a trained operator.
+     *
+     * @param test (trajectories, frames, d) test frames at every saved frame
+     * @param masses mass of each test trajectory
+     * @param verletStepSeconds t_V, measured
+     * @param trainingSimulationSeconds Verlet wall time per training trajectory
+     * @param trainingTrajectories training trajectories simulated (held-out ones included)
+     */
+    static MultipleResult evaluate(OperatorPlan plan, MultiplePlan multiple, TrainedOperator trained, float[][][] test,
+            double[] masses, LennardJonesGenerator simulator, double verletStepSeconds,
+            double trainingSimulationSeconds, int trainingTrajectories) {
+        int w = plan.windowLength();
+        int horizon = multiple.horizon();
+        int stride = multiple.multiple() / plan.saveInterval();
+        float[][][] reference = TrajectoryFeatures.subsample(test, stride, w + horizon);
+        float[][][] initial = new float[test.length][][];
+        for (int b = 0; b < test.length; b++) {
+            initial[b] = Arrays.copyOf(reference[b], w);
+        }
+
+        LstmOperator operator = trained.operator();
+        RolloutResult rollout = Rollout.run(operator, initial, horizon);
+        double operatorStepSeconds = batchOneStepSeconds(operator, initial[0], horizon);
+        float[][][] frames = rollout.frames();
+
+        int n = plan.particles();
+        double[] error = TrajectoryErrors.meanPositionError(reference, frames, n, 3);
+        double[] baseline = TrajectoryErrors.meanPositionError(reference, stayAtLastFrame(initial, horizon), n, 3);
+        double[] operatorDrift = new double[w + horizon];
+        double[] verletDrift = new double[w + horizon];
+        int counted = 0;
+        for (int b = 0; b < test.length; b++) {
+            double initialEnergy = energy(simulator, masses[b], reference[b][0]);
+            if (Math.abs(initialEnergy) < MIN_INITIAL_ENERGY) {
+                continue;
+            }
+            counted++;
+            for (int f = 0; f < w + horizon; f++) {
+                operatorDrift[f] += relativeDrift(energy(simulator, masses[b], frames[b][f]), initialEnergy);
+                verletDrift[f] += relativeDrift(energy(simulator, masses[b], reference[b][f]), initialEnergy);
+            }
+        }
+        for (int f = 0; f < w + horizon; f++) {
+            operatorDrift[f] /= counted;
+            verletDrift[f] /= counted;
+        }
+
+        double[] time = new double[w + horizon];
+        for (int f = 0; f < time.length; f++) {
+            time[f] = f * multiple.multiple() * OperatorPlan.VERLET_STEP;
+        }
+        SpeedupNumbers speedup = speedup(plan, multiple, trained, verletStepSeconds, operatorStepSeconds,
+                rollout.stepSecondsPerTrajectory(), trainingSimulationSeconds, trainingTrajectories, test.length);
+        ExampleTrajectory example = example(test[0], masses[0], frames[0], simulator, time, stride);
+        return new MultipleResult(multiple, trained, operator.parameterCount(), time, error, baseline, operatorDrift,
+                verletDrift, meanOfRollout(error, horizon), error[error.length - 1], meanOfRollout(baseline, horizon),
+                operatorStepSeconds, rollout.stepSecondsPerTrajectory(), speedup, example);
+    }
+
+    /**
+     * Returns the median step time of one trajectory over one rollout of at least {@value #TIMED_STEPS}
+     * steps, after ten steps to warm up. Only the time is used, so the rollout may run past the horizon.
+     */
+    private static double batchOneStepSeconds(LstmOperator operator, float[][] initial, int horizon) {
+        float[][][] single = {initial};
+        Rollout.run(operator, single, 10);
+        return Rollout.run(operator, single, Math.max(horizon, TIMED_STEPS)).medianStepSeconds();
+    }
+
+    private static SpeedupNumbers speedup(OperatorPlan plan, MultiplePlan multiple, TrainedOperator trained,
+            double verletStepSeconds, double operatorStepSeconds, double batchedStepSeconds,
+            double trainingSimulationSeconds, int trainingTrajectories, int runs) {
+        double ratio = multiple.multiple();
+        long kickStart = OperatorSpeedup.kickStartSteps(plan.windowLength(), ratio);
+        long total = kickStart + (long) multiple.horizon() * multiple.multiple();
+        OperatorSpeedup single = new OperatorSpeedup(verletStepSeconds, operatorStepSeconds, total, kickStart, ratio);
+        OperatorSpeedup batched = new OperatorSpeedup(verletStepSeconds, batchedStepSeconds, total, kickStart, ratio);
+        OperatorSpeedup paperRun = new OperatorSpeedup(verletStepSeconds, operatorStepSeconds,
+                Math.max(PAPER_RUN_STEPS, total), kickStart, ratio);
+        double effective = single.effective(trainingSimulationSeconds, trained.trainingWallSeconds(), runs,
+                trainingTrajectories);
+        return new SpeedupNumbers(total, kickStart, single.speedup(), batched.speedup(), single.asymptoticSpeedup(),
+                paperRun.speedup(), effective, breakEvenRuns(single, trainingSimulationSeconds,
+                        trained.trainingWallSeconds(), trainingTrajectories));
+    }
+
+    /**
+     * Returns the runs N after which the operator has paid for its training: the smallest N with
+     * N T_seq + N_train T_seq >= N T_lookup + N_train (T_train + T_learn), from the effective speedup's terms.
+     */
+    private static double breakEvenRuns(OperatorSpeedup speedup, double trainingSimulationSeconds,
+            double trainingWallSeconds, int trainingTrajectories) {
+        double saved = speedup.verletRunSeconds() - speedup.operatorRunSeconds();
+        if (saved <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double cost = trainingTrajectories * (trainingSimulationSeconds - speedup.verletRunSeconds())
+                + trainingWallSeconds;
+        return Math.max(0, Math.ceil(cost / saved));
+    }
+
+    private static ExampleTrajectory example(float[][] test, double mass, float[][] rollout,
+            LennardJonesGenerator simulator, double[] rolloutTime, int stride) {
+        int frames = (rollout.length - 1) * stride + 1;
+        double[] verletTime = new double[frames];
+        double[] verletEnergy = new double[frames];
+        float[][] verlet = Arrays.copyOf(test, frames);
+        for (int f = 0; f < frames; f++) {
+            verletTime[f] = f * simulator.frameInterval();
+            verletEnergy[f] = energy(simulator, mass, verlet[f]);
+        }
+        double[] rolloutEnergy = new double[rollout.length];
+        for (int f = 0; f < rollout.length; f++) {
+            rolloutEnergy[f] = energy(simulator, mass, rollout[f]);
+        }
+        return new ExampleTrajectory(verletTime, verlet, verletEnergy, rolloutTime, rollout, rolloutEnergy);
+    }
+
+    /** Returns E = K + U of a frame, in epsilon; infinite or NaN frames give NaN. */
+    static double energy(LennardJonesGenerator simulator, double mass, float[] frame) {
+        return FrameEnergy.total(simulator.potential(), simulator.container(), mass,
+                TrajectoryFeatures.positions(frame), TrajectoryFeatures.velocities(frame));
+    }
+
+    private static double relativeDrift(double energy, double initial) {
+        return Math.abs(energy - initial) / Math.abs(initial);
+    }
+
+    private static double meanOfRollout(double[] series, int horizon) {
+        double sum = 0;
+        for (int f = series.length - horizon; f < series.length; f++) {
+            sum += series[f];
+        }
+        return sum / horizon;
+    }
+
+    private static float[][][] stayAtLastFrame(float[][][] initial, int horizon) {
+        float[][][] frames = new float[initial.length][][];
+        for (int b = 0; b < initial.length; b++) {
+            int w = initial[b].length;
+            frames[b] = new float[w + horizon][];
+            for (int f = 0; f < w + horizon; f++) {
+                frames[b][f] = initial[b][Math.min(f, w - 1)];
+            }
+        }
+        return frames;
+    }
+}

@@ -1,0 +1,119 @@
+package org.twinfold.cli.operator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.twinfold.sim.md.Geometry;
+import org.twinfold.sim.md.LennardJonesGenerator;
+
+/**
+ * What {@code twinfold run md-lj} does: Lennard-Jones trajectories of {@code particles} particles from
+ * random starts at rest, {@code verletSteps} velocity Verlet steps of 0.001 each, saved every
+ * {@code saveInterval} steps; one LSTM operator per {@link MultiplePlan}, trained on the training
+ * trajectories subsampled at its Delta_R and rolled out from the first {@code windowLength} Verlet frames
+ * of every test trajectory.
+ *
+ * @param name preset name, or the plan file's name
+ * @param description one line for the report
+ * @param particles N, at least 2
+ * @param verletSteps Verlet steps per trajectory, a multiple of {@code saveInterval}
+ * @param saveInterval Verlet steps between saved frames, at least 1
+ * @param trainTrajectories simulated trajectories for training (20 % of them held out for validation)
+ * @param testTrajectories simulated trajectories for the rollouts, with other seeds
+ * @param windowLength S_R, frames per operator input window (5 in the reference)
+ * @param hiddenSize units of each of the two LSTM layers
+ * @param multiples one operator each, distinct
+ */
+public record OperatorPlan(String name, String description, int particles, int verletSteps, int saveInterval,
+        int trainTrajectories, int testTrajectories, int windowLength, int hiddenSize, List<MultiplePlan> multiples) {
+
+    /** Verlet time step Delta of the reference, in tau. */
+    public static final double VERLET_STEP = 0.001;
+
+    public OperatorPlan {
+        multiples = List.copyOf(multiples);
+        if (particles < 2 || saveInterval < 1 || verletSteps < saveInterval || verletSteps % saveInterval != 0) {
+            throw new IllegalArgumentException("plan " + name + ": particles " + particles + ", verletSteps "
+                    + verletSteps + " and saveInterval " + saveInterval + " are invalid; use at least 2 particles and"
+                    + " a positive save interval that divides the Verlet steps");
+        }
+        if (trainTrajectories < 2 || testTrajectories < 1 || windowLength < 1 || hiddenSize < 1) {
+            throw new IllegalArgumentException("plan " + name + ": trainTrajectories " + trainTrajectories
+                    + ", testTrajectories " + testTrajectories + ", windowLength " + windowLength + " and hiddenSize "
+                    + hiddenSize + " must be at least 2, 1, 1 and 1");
+        }
+        if (multiples.isEmpty()) {
+            throw new IllegalArgumentException("plan " + name + " has no multiples; give at least one, such as 100");
+        }
+        int frames = verletSteps / saveInterval + 1;
+        for (MultiplePlan multiple : multiples) {
+            requireFits(name, multiple, frames, saveInterval, verletSteps, windowLength);
+        }
+        if (multiples.stream().map(MultiplePlan::multiple).distinct().count() != multiples.size()) {
+            throw new IllegalArgumentException("plan " + name + " lists a multiple twice; give each Delta_R once");
+        }
+    }
+
+    private static void requireFits(String name, MultiplePlan plan, int frames, int saveInterval, int verletSteps,
+            int windowLength) {
+        int multiple = plan.multiple();
+        if (multiple % saveInterval != 0) {
+            throw new IllegalArgumentException("unknown multiple " + multiple + " in plan " + name + ": frames are saved"
+                    + " every " + saveInterval + " Verlet steps, so Delta_R / Delta must be a multiple of "
+                    + saveInterval + ", such as 100, 1000 or 4000");
+        }
+        int available = (frames - 1) / (multiple / saveInterval) + 1;
+        int needed = Math.max(windowLength + plan.horizon(), plan.trainingFrames());
+        if (needed > available || plan.trainingFrames() <= windowLength) {
+            throw new IllegalArgumentException("multiple " + multiple + " in plan " + name + " needs " + needed
+                    + " frames at Delta_R = " + multiple * VERLET_STEP + " (window " + windowLength + " + horizon "
+                    + plan.horizon() + ", and " + plan.trainingFrames() + " training frames, more than the window),"
+                    + " but trajectories of " + verletSteps + " Verlet steps have only " + available
+                    + "; lengthen verletSteps to at least " + (long) (needed - 1) * multiple
+                    + " or shorten the horizon");
+        }
+    }
+
+    /** Returns the number of saved frames per trajectory, {@code verletSteps / saveInterval + 1}. */
+    public int frames() {
+        return verletSteps / saveInterval + 1;
+    }
+
+    /** Returns the simulator of this plan: N particles in the reference's periodic cube. */
+    public LennardJonesGenerator simulator() {
+        return LennardJonesGenerator.builder().particles(particles).geometry(Geometry.PERIODIC_CUBE)
+                .totalSteps(verletSteps).saveInterval(saveInterval).build();
+    }
+
+    /** Returns this plan with every operator's training steps replaced, for {@code --steps}. */
+    public OperatorPlan withTrainingSteps(long steps) {
+        return new OperatorPlan(name, description, particles, verletSteps, saveInterval, trainTrajectories,
+                testTrajectories, windowLength, hiddenSize,
+                multiples.stream().map(multiple -> multiple.withTrainingSteps(steps)).toList());
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("name", name);
+        node.put("description", description);
+        node.put("particles", particles);
+        node.put("verletSteps", verletSteps);
+        node.put("saveInterval", saveInterval);
+        node.put("trainTrajectories", trainTrajectories);
+        node.put("testTrajectories", testTrajectories);
+        node.put("windowLength", windowLength);
+        node.put("hiddenSize", hiddenSize);
+        ArrayNode list = node.putArray("multiples");
+        for (MultiplePlan multiple : multiples) {
+            ObjectNode entry = list.addObject();
+            entry.put("multiple", multiple.multiple());
+            entry.put("trainingFrames", multiple.trainingFrames());
+            entry.put("horizon", multiple.horizon());
+            entry.put("trainingSteps", multiple.trainingSteps());
+            entry.put("batchSize", multiple.batchSize());
+            entry.put("learningRate", multiple.learningRate());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,112 @@
+package org.twinfold.cli.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in plans of the operator pipeline, by preset name, and plans read from a JSON file.
+ *
+ * <ul>
+ *   <li>{@code quick}: N = 16, trajectories of t = 60, three operators at 100x, 1,000x and 4,000x, sized
+ *       to finish on two cores in about 15 minutes.
+ *   <li>{@code paper}: the reference scale, 4,000 + 1,000 trajectories of t = 2000, many training steps.
+ *   <li>{@code smoke}: N = 3, a few seconds, for checking the pipeline itself.
+ * </ul>
+ *
+ * <p>A plan file holds the fields of {@link OperatorPlan#toJson()}; the run folder's {@code plan.json} is
+ * one, so a finished run can be repeated with {@code --preset run/plan.json}.
+ */
+public final class OperatorPlans {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OperatorPlans() {
+    }
+
+    /** Returns the plan of a preset name, or reads it from a JSON file when {@code nameOrFile} ends in .json. */
+    public static OperatorPlan resolve(String nameOrFile) throws IOException {
+        if (nameOrFile.endsWith(".json")) {
+            return read(Path.of(nameOrFile));
+        }
+        return switch (nameOrFile) {
+            case "quick" -> quick();
+            case "paper" -> paper();
+            case "smoke" -> smoke();
+            default -> throw new IllegalArgumentException("unknown preset '" + nameOrFile + "' for md-lj; use quick,"
+                    + " paper or smoke, or a plan file ending in .json");
+        };
+    }
+
+    /** Returns the quick plan; see the class comment. */
+    public static OperatorPlan quick() {
+        return new OperatorPlan("quick", "16 particles, 256 training and 32 test trajectories of t = 60, "
+                + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 60_000, 100, 256, 32, 5, 64, List.of(
+                        new MultiplePlan(100, 101, 45, 3000, 128, 3e-3),
+                        new MultiplePlan(1000, 61, 20, 1500, 128, 3e-3),
+                        new MultiplePlan(4000, 16, 10, 1500, 128, 3e-3)));
+    }
+
+    /** Returns the paper-scale plan; see the class comment. */
+    public static OperatorPlan paper() {
+        return new OperatorPlan("paper", "16 particles, 4,000 training and 1,000 test trajectories of t = 2000, "
+                + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 2_000_000, 100, 4000, 1000, 5, 64,
+                List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
+                        new MultiplePlan(1000, 2001, 1000, 200_000, 256, 1e-3),
+                        new MultiplePlan(4000, 501, 400, 200_000, 256, 1e-3)));
+    }
+
+    /** Returns the smoke-test plan: three particles, short trajectories, a few training steps. */
+    public static OperatorPlan smoke() {
+        return new OperatorPlan("smoke", "3 particles, 12 training and 3 test trajectories of t = 40, a pipeline check",
+                3, 40_000, 100, 12, 3, 5, 8, List.of(
+                        new MultiplePlan(100, 101, 20, 30, 32, 3e-3),
+                        new MultiplePlan(1000, 41, 10, 20, 32, 3e-3),
+                        new MultiplePlan(4000, 11, 2, 10, 8, 3e-3)));
+    }
+
+    /**
+     * Reads a plan from a JSON file with the fields of {@link OperatorPlan#toJson()}.
+     *
+     * @throws IllegalArgumentException naming the missing field or the invalid value
+     */
+    public static OperatorPlan read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("plan file " + file + " does not exist; give a preset name (quick, paper,"
+                    + " smoke) or the path of a plan JSON file");
+        }
+        JsonNode node = JSON.readTree(file.toFile());
+        List<MultiplePlan> multiples = new ArrayList<>();
+        for (JsonNode entry : required(node, "multiples", file)) {
+            multiples.add(new MultiplePlan(integer(entry, "multiple", file), integer(entry, "trainingFrames", file),
+                    integer(entry, "horizon", file), required(entry, "trainingSteps", file).asLong(),
+                    integer(entry, "batchSize", file), required(entry, "learningRate", file).asDouble()));
+        }
+        return new OperatorPlan(node.path("name").asText(file.getFileName().toString()),
+                node.path("description").asText("plan from " + file), integer(node, "particles", file),
+                integer(node, "verletSteps", file), integer(node, "saveInterval", file),
+                integer(node, "trainTrajectories", file), integer(node, "testTrajectories", file),
+                integer(node, "windowLength", file), integer(node, "hiddenSize", file), multiples);
+    }
+
+    private static int integer(JsonNode node, String key, Path file) {
+        JsonNode value = required(node, key, file);
+        if (!value.canConvertToInt()) {
+            throw new IllegalArgumentException("plan file " + file + ": '" + key + "' is " + value
+                    + "; expected a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static JsonNode required(JsonNode node, String key, Path file) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("plan file " + file + " lacks '" + key + "'; see the plan.json of a run"
+                    + " folder for every field");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,106 @@
+package org.twinfold.cli.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.twinfold.core.dataset.AtomicFiles;
+import org.twinfold.ml.lstm.LstmOperator;
+import org.twinfold.ml.lstm.LstmOptions;
+import org.twinfold.ml.lstm.LstmTraining;
+import org.twinfold.ml.train.LearningRateSchedule;
+import org.twinfold.ml.train.TrainingConfig;
+import org.twinfold.ml.train.TrainingListener;
+
+/**
+ * Trains the operator of one multiple into its own checkpoint folder, or loads it when a previous run
+ * finished that training. A killed training resumes from its newest checkpoint; a finished one leaves a
+ * {@value #SUMMARY} next to its checkpoints, and a rerun with the same plan only loads the weights.
+ *
+ * <p>The network predicts the change of the frame over one step, {@code x(t + Delta_R) - x(t)}, min-max
+ * scaled on its own; both scalings are saved in every checkpoint.
+ */
+final class OperatorTraining {
+    static final String SUMMARY = "training.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double EMA_DECAY = 0.995;
+    private static final double VALIDATION_FRACTION = 0.1;
+
+    private OperatorTraining() {
+    }
+
+    /**
+     * Trains or loads the operator of {@code multiple}.
+     *
+     * @param trajectories (trajectories, frames, d) training frames already subsampled at Delta_R
+     * @param folder the operator's checkpoint folder
+     * @param progress makes the progress display of a training, by label
+     */
+    static TrainedOperator trainOrLoad(float[][][] trajectories, OperatorPlan plan, MultiplePlan multiple, long seed,
+            Path folder, Function<String, TrainingListener> progress) throws IOException {
+        String label = "train " + multiple.label();
+        ObjectNode expected = settings(plan, multiple, trajectories.length, seed);
+        Path summaryFile = folder.resolve(SUMMARY);
+        if (Files.isRegularFile(summaryFile)) {
+            JsonNode summary = JSON.readTree(summaryFile.toFile());
+            // Compared as text: a number read back may be another node type (int for a saved long).
+            if (summary.path("settings").toString().equals(expected.toString())) {
+                System.err.printf("%s: already complete, %d steps; loading %s%n", label,
+                        summary.path("steps").asLong(), folder);
+                return new TrainedOperator(LstmOperator.load(folder), summary.path("steps").asLong(),
+                        summary.path("trainingWallSeconds").asDouble(),
+                        summary.path("validationMeanSquaredError").asDouble(), summary.path("trainingTrajectories").asInt(),
+                        folder.toString(), true);
+            }
+            throw new IllegalArgumentException("checkpoint folder " + folder + " holds a training with other settings ("
+                    + summary.path("settings") + "); use another --out folder or delete " + folder);
+        }
+
+        LstmOptions options = LstmOptions.builder().optWindowLength(plan.windowLength())
+                .optHiddenSize(plan.hiddenSize()).optLayers(2).optBatchSize(multiple.batchSize())
+                .optValidationFraction(VALIDATION_FRACTION).optPredictIncrements(true).optMetadata(expected).build();
+        long steps = multiple.trainingSteps();
+        TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(seed)
+                .setSchedule(LearningRateSchedule.warmupCosine(multiple.learningRate(), steps / 20, steps,
+                        multiple.learningRate() / 100))
+                .optEmaDecay(EMA_DECAY).optCheckpointEvery(Math.max(1, Math.min(500, steps / 4)))
+                .optKeepCheckpoints(2).build();
+        LstmTraining training = LstmOperator.train(trajectories, options, config, folder, progress.apply(label));
+        double seconds = training.result().trainingWallSeconds();
+        System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (scaled increments)%n",
+                label, training.result().finalStep(), seconds, training.validationMeanSquaredError());
+
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.set("settings", expected);
+        summary.put("steps", training.result().finalStep());
+        summary.put("trainingWallSeconds", seconds);
+        summary.put("validationMeanSquaredError", training.validationMeanSquaredError());
+        summary.put("trainingTrajectories", training.trainingTrajectories().length);
+        AtomicFiles.write(summaryFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary)
+                .getBytes(StandardCharsets.UTF_8));
+        return new TrainedOperator(training.operator(), training.result().finalStep(), seconds,
+                training.validationMeanSquaredError(), training.trainingTrajectories().length, folder.toString(), false);
+    }
+
+    /** Returns what decides the training, saved with it so that a rerun with other settings is noticed. */
+    private static ObjectNode settings(OperatorPlan plan, MultiplePlan multiple, int trajectories, long seed) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("system", "md-lj, " + plan.particles() + " particles, frames of unwrapped positions then velocities");
+        node.put("multiple", multiple.multiple());
+        node.put("deltaR", multiple.multiple() * OperatorPlan.VERLET_STEP);
+        node.put("trajectories", trajectories);
+        node.put("trainingFrames", multiple.trainingFrames());
+        node.put("trainingSteps", multiple.trainingSteps());
+        node.put("batchSize", multiple.batchSize());
+        node.put("learningRate", multiple.learningRate());
+        node.put("windowLength", plan.windowLength());
+        node.put("hiddenSize", plan.hiddenSize());
+        node.put("seed", seed);
+        return node;
+    }
+}

@@ -1,0 +1,125 @@
+package org.twinfold.cli.operator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code twinfold run md-lj} end to end on the smoke plan (3 particles), reruns it and feeds it bad plans. */
+class OperatorRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private static void assertContains(OperatorCli.Result result, String text) {
+        assertTrue(result.output().contains(text), "output lacks '" + text + "':\n" + result.output());
+    }
+
+    @Test
+    void smokeRunWritesReportAndRerunSkipsCompleteWork() throws Exception {
+        Path out = temp.resolve("run");
+        String[] command = {"run", "md-lj", "--preset", "smoke", "--out", out.toString(), "--threads", "1",
+            "--steps", "4"};
+        OperatorCli.Result first = OperatorCli.run(command);
+        assertEquals(0, first.exitCode(), first.output());
+
+        JsonNode evaluation = JSON.readTree(out.resolve("evaluation.json").toFile());
+        assertEquals("md-lj", evaluation.path("task").asText());
+        assertTrue(evaluation.path("timing").path("verletStepSeconds").asDouble() > 0);
+        assertEquals(64, evaluation.path("datasets").path("train").path("manifestSha256").asText().length());
+        JsonNode operators = evaluation.path("operators");
+        assertEquals(List.of(100, 1000, 4000), List.of(operators.get(0).path("multiple").asInt(),
+                operators.get(1).path("multiple").asInt(), operators.get(2).path("multiple").asInt()));
+        for (JsonNode operator : operators) {
+            for (String key : List.of("meanPositionError", "finalPositionError", "baselineMeanPositionError",
+                    "operatorStepSeconds", "batchedOperatorStepSeconds", "parameters", "checkpoint")) {
+                assertTrue(operator.has(key), "operator lacks " + key + ": " + operator);
+            }
+            assertEquals(4, operator.path("trainingSteps").asLong());
+            JsonNode speedup = operator.path("speedup");
+            for (String key : List.of("paperSpeedup", "asymptoticSpeedup", "effectiveSpeedup", "totalVerletSteps",
+                    "kickStartVerletSteps")) {
+                assertTrue(speedup.has(key), "speedup lacks " + key + ": " + speedup);
+            }
+            // S_V = (w - 1) Delta_R / Delta with w = 5.
+            assertEquals(4L * operator.path("multiple").asInt(), speedup.path("kickStartVerletSteps").asLong());
+            // The kick-start frames are Verlet's own, so the error series starts with five zeros.
+            for (int f = 0; f < 5; f++) {
+                assertEquals(0.0, operator.path("positionError").get(f).asDouble());
+            }
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,"));
+        assertTrue(html.contains("Errors against Verlet") && html.contains("effective speedup"));
+        assertTrue(Files.isDirectory(out.resolve("checkpoints").resolve("x4000")));
+
+        OperatorCli.Result again = OperatorCli.run(command);
+        assertEquals(0, again.exitCode(), again.output());
+        assertContains(again, "12 of 12 trajectories already complete");
+        assertContains(again, "train x100: already complete, 4 steps");
+        assertContains(again, "train x4000: already complete, 4 steps");
+
+        OperatorCli.Result otherSteps = OperatorCli.run("run", "md-lj", "--preset", "smoke", "--out", out.toString(),
+                "--threads", "1", "--steps", "6");
+        assertEquals(2, otherSteps.exitCode(), otherSteps.output());
+        assertContains(otherSteps, "holds a training with other settings");
+    }
+
+    @Test
+    void multipleThatIsNotWholeFramesExitsWithTwo() throws Exception {
+        Path plan = planFile(node -> ((ObjectNode) node.path("multiples").get(0)).put("multiple", 150));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "unknown multiple 150");
+    }
+
+    @Test
+    void trajectoriesTooShortForTheHorizonExitWithTwo() throws Exception {
+        Path plan = planFile(node -> ((ObjectNode) node.path("multiples").get(2)).put("horizon", 50));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "multiple 4000 in plan smoke needs 55 frames");
+        assertContains(result, "have only 11");
+    }
+
+    @Test
+    void datasetWithOtherFramesExitsWithTwo() throws Exception {
+        Path out = temp.resolve("run");
+        Path normal = planFile(node -> ((ObjectNode) node).put("trainTrajectories", 2).put("testTrajectories", 1));
+        Path shortOther = planFile(node -> ((ObjectNode) node).put("verletSteps", 48_000).put("trainTrajectories", 2)
+                .put("testTrajectories", 1));
+        OperatorCli.Result first = OperatorCli.run("run", "md-lj", "--preset", normal.toString(), "--out",
+                out.toString(), "--threads", "1", "--steps", "1");
+        assertEquals(0, first.exitCode(), first.output());
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", shortOther.toString(), "--out",
+                out.toString(), "--threads", "1", "--steps", "1");
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "already holds a different dataset");
+    }
+
+    @Test
+    void unknownPresetExitsWithTwo() {
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", "huge", "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "unknown preset 'huge'");
+    }
+
+    private Path planFile(java.util.function.Consumer<JsonNode> change) throws Exception {
+        JsonNode node = OperatorPlans.smoke().toJson();
+        change.accept(node);
+        Path file = Files.createTempFile(temp, "plan", ".json");
+        Files.writeString(file, node.toPrettyString());
+        return file;
+    }
+}
