@@ -3,6 +3,7 @@ package org.twinfold.sim.cpm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.core.ElementType;
@@ -33,6 +34,9 @@ public final class CpmGenerator implements Generator {
     /** Version of the algorithm; change it whenever the output for a seed changes. */
     public static final String VERSION = "1";
 
+    /** Field of the cell-type snapshots, present when the settings ask for them. */
+    public static final String SNAPSHOTS = "cell_type_snapshots";
+
     private static final Logger LOG = LoggerFactory.getLogger(CpmGenerator.class);
 
     private final Settings settings;
@@ -40,18 +44,34 @@ public final class CpmGenerator implements Generator {
     private final ParameterSpace space;
 
     /**
-     * Lattice size and run length, the settings that decide cost.
+     * Lattice size, run length and snapshots, the settings that decide cost and output size.
      *
      * @param width lattice extent in x, pixels; 256 in the published runs
      * @param height lattice extent in y, pixels; 256 in the published runs
      * @param mcs Monte Carlo steps per run; 20,000 in the published runs
+     * @param snapshotEvery when present, K: the cell-type mask is also saved after K, 2K, ... MCS, in
+     *     the field {@code cell_type_snapshots} of shape [mcs / K, height, width]
      */
-    public record Settings(int width, int height, int mcs) {
+    public record Settings(int width, int height, int mcs, OptionalInt snapshotEvery) {
         public Settings {
             if (width < 8 || height < 8 || mcs < 0) {
                 throw new IllegalArgumentException("CPM generator settings " + width + " x " + height + ", " + mcs
                         + " MCS are invalid; the lattice needs at least 8 x 8 pixels and mcs must be >= 0");
             }
+            if (snapshotEvery.isPresent() && (snapshotEvery.getAsInt() < 1 || snapshotEvery.getAsInt() > mcs)) {
+                throw new IllegalArgumentException("snapshot interval is " + snapshotEvery.getAsInt() + " MCS; it must "
+                        + "be between 1 and the run length of " + mcs + " MCS");
+            }
+        }
+
+        /** Settings that save only the final configuration. */
+        public Settings(int width, int height, int mcs) {
+            this(width, height, mcs, OptionalInt.empty());
+        }
+
+        /** Returns the number of saved snapshots, 0 without snapshots. */
+        public int snapshotCount() {
+            return snapshotEvery.isPresent() ? mcs / snapshotEvery.getAsInt() : 0;
         }
     }
 
@@ -59,13 +79,18 @@ public final class CpmGenerator implements Generator {
         this.settings = java.util.Objects.requireNonNull(settings, "settings");
         int width = settings.width();
         int height = settings.height();
-        this.schema = Schema.of(
+        List<Field> fields = new ArrayList<>(List.of(
                 new Field("cell_type", List.of(height, width), ElementType.UINT8, "1",
                         "cell type per pixel: 0 medium, 1 endothelial cell"),
                 new Field("cell_id", List.of(height, width), ElementType.INT32, "1",
                         "cell id per pixel, 0 for medium"),
                 new Field("vegf", List.of(height, width), ElementType.FLOAT32, "concentration",
-                        "VEGF concentration per pixel, in the model's concentration units"));
+                        "VEGF concentration per pixel, in the model's concentration units")));
+        if (settings.snapshotCount() > 0) {
+            fields.add(new Field(SNAPSHOTS, List.of(settings.snapshotCount(), height, width), ElementType.UINT8, "1",
+                    "cell type per pixel after every " + settings.snapshotEvery().getAsInt() + " MCS"));
+        }
+        this.schema = new Schema(fields);
         this.space = ParameterSpace.of(
                 new Parameter("J_EC_medium", 0, 20, "energy",
                         "contact energy between an endothelial cell and medium, in units of the temperature scale"),
@@ -98,6 +123,8 @@ public final class CpmGenerator implements Generator {
                 "width", Integer.toString(settings.width()),
                 "height", Integer.toString(settings.height()),
                 "mcs", Integer.toString(settings.mcs()),
+                "snapshot_every_mcs", settings.snapshotEvery().isPresent()
+                        ? Integer.toString(settings.snapshotEvery().getAsInt()) : "none",
                 "cells", Integer.toString(layout.count()),
                 "initial_cell_side", Integer.toString(layout.side()),
                 "preset", "comlekoglu",
@@ -124,13 +151,26 @@ public final class CpmGenerator implements Generator {
         byte[] types = new byte[points.size() * sites];
         int[] ids = new int[points.size() * sites];
         float[] vegf = new float[points.size() * sites];
+        int snapshotCount = settings.snapshotCount();
+        byte[] snapshots = new byte[points.size() * snapshotCount * sites];
 
         for (int i = 0; i < points.size(); i++) {
             ParameterPoint point = points.get(i);
             space.validate(point);
             long start = System.nanoTime();
             CpmSimulation simulation = preset(point).start(seeds[i]);
-            simulation.run(settings.mcs());
+            if (snapshotCount > 0) {
+                int[] saved = {0};
+                int offset = i * snapshotCount * sites;
+                simulation.run(settings.mcs(), settings.snapshotEvery().getAsInt(), snapshot -> {
+                    if (saved[0] < snapshotCount) {
+                        System.arraycopy(snapshot.cellType(), 0, snapshots, offset + saved[0] * sites, sites);
+                        saved[0]++;
+                    }
+                });
+            } else {
+                simulation.run(settings.mcs());
+            }
             CpmSnapshot snapshot = simulation.snapshot();
             System.arraycopy(snapshot.cellType(), 0, types, i * sites, sites);
             System.arraycopy(snapshot.cellId(), 0, ids, i * sites, sites);
@@ -138,11 +178,14 @@ public final class CpmGenerator implements Generator {
             LOG.debug("CPM run {} with seed {}: {} MCS in {} ms", point, seeds[i], settings.mcs(),
                     (System.nanoTime() - start) / 1_000_000);
         }
-        return SampleBatch.builder(schema, points.size())
+        SampleBatch.Builder batch = SampleBatch.builder(schema, points.size())
                 .put("cell_type", types)
                 .put("cell_id", ids)
-                .put("vegf", vegf)
-                .build();
+                .put("vegf", vegf);
+        if (snapshotCount > 0) {
+            batch.put(SNAPSHOTS, snapshots);
+        }
+        return batch.build();
     }
 
     private CpmPreset preset(ParameterPoint point) {
