@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twinfold.cli.classes.ClassEvaluationStep;
 import org.twinfold.cli.report.ReportWriter;
 import org.twinfold.core.Preset;
 import org.twinfold.core.Task;
@@ -79,9 +80,21 @@ final class RunCommand implements Callable<Integer> {
                 generated);
 
         Evaluation evaluation = EvaluateCommand.evaluate(task, testData, generated, checkpoints, trainData);
+        if (ClassEvaluationStep.applies(Dataset.open(trainData))) {
+            // A class-conditional mask surrogate is also judged class by class, against a second
+            // simulated test set as the noise floor and by a classifier trained on the training masks.
+            Path floorData = out.resolve("test-floor");
+            Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.testSamples(),
+                    common.seed + 3, threads, shardSize, floorData, "simulate second test set (noise floor)");
+            evaluation = ClassEvaluationStep.extend(task, evaluation, trainData, testData, floorData, generated,
+                    common.seed, new TrainingProgress("train classifier"));
+        }
         EvaluationFiles.write(out.resolve("evaluation.json"), evaluation);
         ReportWriter.write(evaluation, out.resolve("report.html"));
         printSummary(evaluation);
+        if (evaluation.classes() != null) {
+            ClassEvaluationStep.printSummary(evaluation.classes());
+        }
         return ExitCode.SUCCESS;
     }
 

@@ -50,6 +50,7 @@ public final class ReportWriter {
 
         speedup(html, evaluation.speedup());
         fieldErrors(html, evaluation);
+        ClassReport.append(html, evaluation);
         observables(html, evaluation);
         chiSquare(html, evaluation.observableChiSquare());
         examples(html, evaluation);

@@ -80,7 +80,8 @@ public final class ClassEvaluator {
                 double[] ref = finiteOfClass(entry.getValue()[0], referenceLabels, label);
                 double[] flo = finiteOfClass(entry.getValue()[1], floorLabels, label);
                 double[] gen = finiteOfClass(entry.getValue()[2], generatedLabels, label);
-                if (ref.length > 0 && flo.length > 0 && gen.length > 0) {
+                // The Kolmogorov-Smirnov test needs two values per sample; fewer leave the observable out.
+                if (ref.length >= 2 && flo.length >= 2 && gen.length >= 2) {
                     observables.add(compare(entry.getKey(), ref, flo, gen));
                 }
             }

@@ -62,8 +62,9 @@ public final class Evaluator {
             double[] generatedValues = observable.evaluate(generatedSamples);
             double[] referenceFinite = finite(referenceValues);
             double[] generatedFinite = finite(generatedValues);
-            if (referenceFinite.length == 0 || generatedFinite.length == 0) {
-                LOG.warn("observable {} is undefined (NaN) for every reference or every generated sample; it is "
+            // The Kolmogorov-Smirnov test needs two values per sample.
+            if (referenceFinite.length < 2 || generatedFinite.length < 2) {
+                LOG.warn("observable {} is defined (not NaN) for fewer than 2 reference or generated samples; it is "
                         + "left out of the evaluation", observable.name());
                 continue;
             }
