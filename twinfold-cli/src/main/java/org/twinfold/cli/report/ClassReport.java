@@ -15,9 +15,9 @@ import org.twinfold.core.evaluation.ClassifierAccuracy;
 import org.twinfold.core.evaluation.Evaluation;
 
 /**
- * The class-by-class part of a report: a summary table with the targets, then for each class a grid
- * of simulated and generated images side by side, a table of every observable against its noise
- * floor, and overlaid histograms of the target observables.
+ * The class-by-class part of a report: a summary table with the targets, then the details of each
+ * class. These are a grid of simulated and generated images side by side, a table of every
+ * observable against its noise floor, and overlaid histograms of the target observables.
  */
 final class ClassReport {
     private static final int IMAGES_PER_CLASS = 8;
@@ -52,7 +52,7 @@ final class ClassReport {
             observables(html, section, c);
         }
         if (images == null) {
-            html.append("<p class=\"note\">The datasets are no longer on disk, so no images are shown.</p>\n");
+            html.append("<p class=\"note\">The datasets are no longer on disk, so no images are drawn.</p>\n");
         }
     }
 
@@ -166,8 +166,8 @@ final class ClassReport {
 
         private void images(StringBuilder html, SampleBatch batch, int[] labels, int label, int height, int width,
                             int zoom, String role) {
-            int shown = 0;
-            for (int i = 0; i < labels.length && shown < IMAGES_PER_CLASS; i++) {
+            int drawn = 0;
+            for (int i = 0; i < labels.length && drawn < IMAGES_PER_CLASS; i++) {
                 if (labels[i] != label) {
                     continue;
                 }
@@ -176,8 +176,8 @@ final class ClassReport {
                     values[j] = batch.value(field.name(), i, j);
                 }
                 html.append(Html.image(Figures.image(values, height, width, zoom), role + " class " + label));
-                shown++;
-                if (shown % 4 == 0) {
+                drawn++;
+                if (drawn % 4 == 0) {
                     html.append("<br>");
                 }
             }

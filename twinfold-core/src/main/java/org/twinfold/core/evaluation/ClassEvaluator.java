@@ -18,11 +18,12 @@ import org.twinfold.core.metrics.KolmogorovSmirnovResult;
 import org.twinfold.core.metrics.WassersteinDistance;
 
 /**
- * Compares a class-conditional surrogate with held-out simulations class by class: per class and
- * observable, the Wasserstein-1 distance and the two-sample Kolmogorov-Smirnov test of generated
- * against held-out samples, next to the same numbers for a second, independent simulated set
- * against the held-out one (the noise floor: the distance that two finite samples of the same
- * distribution show), and optionally a classifier's accuracy on held-out and on generated samples.
+ * Compares a class-conditional surrogate with held-out simulations class by class. For each class
+ * and observable it computes the Wasserstein-1 distance and the two-sample Kolmogorov-Smirnov test
+ * of generated against held-out samples. Next to them stand the same numbers for a second,
+ * independent simulated set against the held-out one: the noise floor, the distance that two finite
+ * samples of one distribution show. A classifier's accuracy on held-out and on generated samples is
+ * optional.
  */
 public final class ClassEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(ClassEvaluator.class);
@@ -77,12 +78,12 @@ public final class ClassEvaluator {
         for (int label : new TreeSet<>(Arrays.stream(referenceLabels).boxed().toList())) {
             List<ClassObservable> observables = new ArrayList<>();
             for (Map.Entry<Observable, double[][]> entry : values.entrySet()) {
-                double[] ref = finiteOfClass(entry.getValue()[0], referenceLabels, label);
-                double[] flo = finiteOfClass(entry.getValue()[1], floorLabels, label);
-                double[] gen = finiteOfClass(entry.getValue()[2], generatedLabels, label);
-                // The Kolmogorov-Smirnov test needs two values per sample; fewer leave the observable out.
-                if (ref.length >= 2 && flo.length >= 2 && gen.length >= 2) {
-                    observables.add(compare(entry.getKey(), ref, flo, gen));
+                double[] held = finiteOfClass(entry.getValue()[0], referenceLabels, label);
+                double[] second = finiteOfClass(entry.getValue()[1], floorLabels, label);
+                double[] made = finiteOfClass(entry.getValue()[2], generatedLabels, label);
+                // The Kolmogorov-Smirnov test needs two values per sample, so fewer leave the observable out.
+                if (held.length >= 2 && second.length >= 2 && made.length >= 2) {
+                    observables.add(compare(entry.getKey(), held, second, made));
                 }
             }
             ClassifierAccuracy accuracy = predictions == null ? null
