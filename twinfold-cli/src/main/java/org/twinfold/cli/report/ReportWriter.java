@@ -218,6 +218,9 @@ public final class ReportWriter {
         if (evaluation.training() != null) {
             dataset(html, "training simulations", evaluation.training());
         }
+        if (evaluation.classes() != null) {
+            dataset(html, "second held-out simulations (noise floor)", evaluation.classes().floor());
+        }
         html.append("</table>\n");
         if (!evaluation.checkpoint().isEmpty()) {
             html.append("<p>Checkpoint: <code>").append(Html.escape(evaluation.checkpoint())).append("</code></p>\n");

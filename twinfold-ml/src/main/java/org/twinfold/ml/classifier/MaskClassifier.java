@@ -27,10 +27,10 @@ import org.twinfold.ml.train.TrainingLoop;
 import org.twinfold.ml.train.TrainingLoss;
 
 /**
- * A small CNN that assigns a binary mask to one of K classes: three stages of a 3 x 3 convolution
- * (c, 2c, 4c filters, zero padding) with ReLU, the first two followed by 2 x 2 max pooling, then
- * global average pooling and a linear layer to K logits. Input: masks as (N, 1, H, W) with background
- * -1 and foreground +1.
+ * A small CNN that assigns a binary mask to one of K classes. It has three stages of a 3 x 3
+ * convolution (c, 2c, 4c filters, zero padding) with ReLU, the first two followed by 2 x 2 max
+ * pooling, then global average pooling and a linear layer to K logits. Input: masks as
+ * (N, 1, H, W) with background -1 and foreground +1.
  *
  * <p>Training minimizes the softmax cross-entropy -mean_i log p(y_i | x_i) with Adam on the shared
  * {@link TrainingLoop}. Each drawn mask is shifted periodically by a random offset and mapped by a

@@ -6,9 +6,9 @@ import java.util.List;
  * Settings of a diffusion model that the shared {@code SurrogateOptions} do not cover; build with
  * {@link #builder()}. Defaults: base channels 16, multipliers [1, 2, 2], 1 block per level, attention
  * with 2 heads at the lowest resolution, circular padding, 8 groups per norm, sigma_data 0.5, EDM's
- * P_mean -1.2 and P_std 1.2, label dropout 0.1, EMA decay 0.999. With the defaults and 3 classes a
- * U-Net has about 0.27 M parameters, small enough to train on 32 x 32 masks on a CPU in minutes; base
- * channels 24 give 0.60 M and 32 give 1.07 M (with 25 classes).
+ * P_mean -1.2 and P_std 1.2, label dropout 0.1, EMA decay 0.999. With the defaults a U-Net has about
+ * 0.27 M parameters, small enough to train on 32 x 32 masks on a CPU in minutes. With 25 classes, base
+ * channels 24 give 0.60 M and 32 give 1.07 M.
  *
  * @param baseChannels channels of the first U-Net level
  * @param channelMultipliers per-level channel multipliers

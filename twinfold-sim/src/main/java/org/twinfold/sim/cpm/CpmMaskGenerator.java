@@ -19,9 +19,9 @@ import org.twinfold.core.Schema;
  * one-channel image, optionally reduced in resolution, over a chosen subset of the 25 classes.
  *
  * <p>Schema: one field {@code cell_type}, uint8 [H / f, W / f], 0 medium and 1 endothelial cell, where
- * f is the downsampling factor. With f &gt; 1 each f x f block of the lattice becomes one pixel, a
- * cell when at least half of its sites are cells; the ties go to cells so that one-pixel-wide cords
- * stay connected. The diffusion surrogate learns exactly this field, so simulated and generated
+ * f is the downsampling factor. With f &gt; 1 each f x f block of the lattice becomes one pixel, which
+ * is a cell when at least half of its sites are cells. Ties go to cells so that thin cords stay
+ * connected. The diffusion surrogate learns exactly this field, so simulated and generated
  * datasets share one schema. The cell ids and the VEGF field stay inside the simulator.
  *
  * <p>Classes: the parameter space lists only the chosen (J, decay) pairs, in the order given; class

@@ -39,7 +39,7 @@ public final class VasculogenesisTask implements Task {
     private static final int SMOKE_MCS = 50;
     private static final int QUICK_TRAIN = 600;
     private static final int QUICK_TEST = 150;
-    private static final int QUICK_STEPS = 2500;
+    private static final int QUICK_STEPS = 4000;
     private static final int QUICK_BATCH = 32;
     private static final double QUICK_LEARNING_RATE = 1e-3;
 
