@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate, train, sample, evaluate and report in one go, into one folder: train/, test/, "
-                + "checkpoints/, generated/, evaluation.json and report.html. Rerun the same command to resume.")
+                + "checkpoints/, generated/, evaluation.json and report.html. Tasks sampled by class with a mask "
+                + "as data also get test-floor/, a second test set, and a class-by-class evaluation with a "
+                + "classifier. Rerun the same command to resume.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
