@@ -2,7 +2,7 @@
 """Training step and sampling time of the twinfold diffusion U-Net in PyTorch, for comparison with
 org.twinfold.ml.diffusion.DiffusionBenchmark (same layers, widths and order; EDM loss; Adam; EMA).
 
-Usage: python3 bench/diffusion_step.py [--threads 2] [--steps 10] [--batch 32] [--side 64] [--sample]
+Usage: python3 bench/diffusion_step.py [--threads 2] [--steps 10] [--batch 32] [--side 64] [--base 24] [--sample]
 """
 import argparse
 import math
@@ -143,12 +143,13 @@ def main():
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--side", type=int, default=64)
     parser.add_argument("--sample", action="store_true")
+    parser.add_argument("--base", type=int, default=24)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(1)
 
-    net = UNet()
+    net = UNet(base=args.base)
     ema = [p.detach().clone() for p in net.parameters()]
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, "
           f"parameters {sum(p.numel() for p in net.parameters())}")

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.cli.operator.OperatorPipeline;
 import org.twinfold.cli.operator.OperatorRequest;
+import org.twinfold.cli.classes.ClassEvaluationStep;
 import org.twinfold.cli.report.ReportWriter;
 import org.twinfold.core.Preset;
 import org.twinfold.core.Task;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate, train, sample, evaluate and report in one go, into one folder: train/, test/, "
-                + "checkpoints/, generated/, evaluation.json and report.html. Rerun the same command to resume.")
+                + "checkpoints/, generated/, evaluation.json and report.html. Tasks sampled by class with a mask "
+                + "as data also get test-floor/, a second test set, and a class-by-class evaluation with a "
+                + "classifier. Rerun the same command to resume.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -85,9 +88,21 @@ final class RunCommand implements Callable<Integer> {
                 generated);
 
         Evaluation evaluation = EvaluateCommand.evaluate(task, testData, generated, checkpoints, trainData);
+        if (ClassEvaluationStep.applies(Dataset.open(trainData))) {
+            // A class-conditional mask surrogate is also judged class by class, against a second
+            // simulated test set as the noise floor and by a classifier trained on the training masks.
+            Path floorData = out.resolve("test-floor");
+            Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.testSamples(),
+                    common.seed + 3, threads, shardSize, floorData, "simulate second test set (noise floor)");
+            evaluation = ClassEvaluationStep.extend(task, evaluation, trainData, testData, floorData, generated,
+                    common.seed, new TrainingProgress("train classifier"));
+        }
         EvaluationFiles.write(out.resolve("evaluation.json"), evaluation);
         ReportWriter.write(evaluation, out.resolve("report.html"));
         printSummary(evaluation);
+        if (evaluation.classes() != null) {
+            ClassEvaluationStep.printSummary(evaluation.classes());
+        }
         return ExitCode.SUCCESS;
     }
 

@@ -50,6 +50,7 @@ public final class ReportWriter {
 
         speedup(html, evaluation.speedup());
         fieldErrors(html, evaluation);
+        ClassReport.append(html, evaluation);
         observables(html, evaluation);
         chiSquare(html, evaluation.observableChiSquare());
         examples(html, evaluation);
@@ -216,6 +217,9 @@ public final class ReportWriter {
         dataset(html, "surrogate samples", evaluation.generated());
         if (evaluation.training() != null) {
             dataset(html, "training simulations", evaluation.training());
+        }
+        if (evaluation.classes() != null) {
+            dataset(html, "second held-out simulations (noise floor)", evaluation.classes().floor());
         }
         html.append("</table>\n");
         if (!evaluation.checkpoint().isEmpty()) {

@@ -21,18 +21,35 @@ import org.twinfold.core.metrics.MetricResult;
  * @param fieldErrors per-field errors of generated against reference sample by sample, for a
  *     deterministic task whose generated points equal the reference points; empty otherwise
  * @param speedup speedups from measured wall times, or null when the times are not known
+ * @param classes the class-by-class comparison of a class-conditional surrogate, or null when none
+ *     was made (always null in format version 1)
  */
 public record Evaluation(int formatVersion, String task, String createdAt, DatasetReference reference,
                          DatasetReference generated, DatasetReference training, String checkpoint,
                          List<ObservableComparison> observables, ChiSquareResult observableChiSquare,
-                         List<MetricResult> fieldErrors, SpeedupReport speedup) {
+                         List<MetricResult> fieldErrors, SpeedupReport speedup, ClassSection classes) {
 
-    /** The layout version that this code writes. */
-    public static final int FORMAT_VERSION = 1;
+    /** The layout version that this code writes: version 2 added {@code classes}. */
+    public static final int FORMAT_VERSION = 2;
 
     public Evaluation {
         observables = List.copyOf(observables);
         fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    /** Creates an evaluation without a class-by-class section. */
+    public Evaluation(int formatVersion, String task, String createdAt, DatasetReference reference,
+                      DatasetReference generated, DatasetReference training, String checkpoint,
+                      List<ObservableComparison> observables, ChiSquareResult observableChiSquare,
+                      List<MetricResult> fieldErrors, SpeedupReport speedup) {
+        this(formatVersion, task, createdAt, reference, generated, training, checkpoint, observables,
+                observableChiSquare, fieldErrors, speedup, null);
+    }
+
+    /** Returns a copy with a class-by-class section, written in the current format version. */
+    public Evaluation withClasses(ClassSection section) {
+        return new Evaluation(FORMAT_VERSION, task, createdAt, reference, generated, training, checkpoint, observables,
+                observableChiSquare, fieldErrors, speedup, section);
     }
 
     /** Returns the comparison of the named observable, or throws naming those present. */

@@ -56,11 +56,29 @@ public final class Evaluator {
         SampleBatch generatedSamples = generated.readAll();
 
         List<ObservableComparison> observables = new ArrayList<>();
+        List<ObservableComparison> everywhereFinite = new ArrayList<>();
         for (Observable observable : task.observables()) {
-            observables.add(compare(observable, observable.evaluate(referenceSamples),
-                    observable.evaluate(generatedSamples)));
+            double[] referenceValues = observable.evaluate(referenceSamples);
+            double[] generatedValues = observable.evaluate(generatedSamples);
+            double[] referenceFinite = finite(referenceValues);
+            double[] generatedFinite = finite(generatedValues);
+            // The Kolmogorov-Smirnov test needs two values per sample.
+            if (referenceFinite.length < 2 || generatedFinite.length < 2) {
+                LOG.warn("observable {} is defined (not NaN) for fewer than 2 reference or generated samples; it is "
+                        + "left out of the evaluation", observable.name());
+                continue;
+            }
+            ObservableComparison comparison = compare(observable, referenceFinite, generatedFinite);
+            observables.add(comparison);
+            if (referenceFinite.length == referenceValues.length && generatedFinite.length == generatedValues.length) {
+                everywhereFinite.add(comparison);
+            } else {
+                LOG.info("observable {} is undefined for {} reference and {} generated samples; those are left out of"
+                        + " its comparison and it is left out of the chi-square", observable.name(),
+                        referenceValues.length - referenceFinite.length, generatedValues.length - generatedFinite.length);
+            }
         }
-        ChiSquareResult chiSquare = observableChiSquare(observables);
+        ChiSquareResult chiSquare = observableChiSquare(everywhereFinite);
         List<MetricResult> fieldErrors = samePoints(reference, generated)
                 ? fieldErrors(referenceSamples, generatedSamples) : List.of();
         SpeedupReport speedup = speedup(reference, generated, training, trainingWallSeconds);
@@ -155,6 +173,11 @@ public final class Evaluator {
                     + reference.schema().names() + " with other shapes, types or units; evaluate a surrogate "
                     + "against the task it was trained on");
         }
+    }
+
+    /** Returns the finite values, in order; an observable is NaN where it is undefined, such as a mean over none. */
+    static double[] finite(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
     private static double mean(double[] values) {

@@ -29,12 +29,13 @@ import org.twinfold.ml.train.TrainingListener;
  *   <li>{@code memory}: VmRSS at every 1,000th step of a longer run (batch and lattice as given);</li>
  *   <li>{@code sample}: seconds per image with 18 deterministic Heun steps at batch 1 and 64.</li>
  * </ul>
- * Usage: {@code DiffusionBenchmark step|memory|sample [threads=2] [steps] [batch] [side]}. The output
+ * Usage: {@code DiffusionBenchmark step|memory|sample [threads=2] [steps] [batch] [side] [base channels=24]}. The output
  * is one line per measurement; {@code bench/diffusion_step.py} measures the same network in PyTorch.
  */
 public final class DiffusionBenchmark {
     private static final int CLASSES = 25;
     private static final int BASE_CHANNELS = 24;
+    private static int baseChannels = BASE_CHANNELS;
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private DiffusionBenchmark() {
@@ -44,6 +45,7 @@ public final class DiffusionBenchmark {
         String mode = args.length > 0 ? args[0] : "step";
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         DjlEngine.start(EngineOptions.threads(threads));
+        baseChannels = intArg(args, 5, BASE_CHANNELS);
         switch (mode) {
             case "step" -> step(args.length > 2 ? Integer.parseInt(args[2]) : 10, intArg(args, 3, 32), intArg(args, 4, 64));
             case "memory" -> memory(args.length > 2 ? Integer.parseInt(args[2]) : 5000, intArg(args, 3, 32),
@@ -113,7 +115,7 @@ public final class DiffusionBenchmark {
     }
 
     private static DiffusionModel train(int steps, int batch, int side, TrainingListener listener) {
-        DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(BASE_CHANNELS).build();
+        DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(baseChannels).build();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(1)
                 .setSchedule(LearningRateSchedule.constant(2e-4)).optEmaDecay(options.emaDecay())
                 .optCheckpointEvery(Long.MAX_VALUE).build();

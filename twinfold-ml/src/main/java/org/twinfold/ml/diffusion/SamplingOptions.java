@@ -22,8 +22,8 @@ public record SamplingOptions(SamplerSettings sampler, int batchSize, double gui
         }
     }
 
-    /** Returns 18 deterministic Heun steps (EDM's CIFAR-10 setting), batch 16, no guidance. */
+    /** Returns 18 deterministic Heun steps (EDM's CIFAR-10 setting), batch 64, no guidance. */
     public static SamplingOptions defaults() {
-        return new SamplingOptions(SamplerSettings.deterministic(18), 16, 1);
+        return new SamplingOptions(SamplerSettings.deterministic(18), 64, 1);
     }
 }

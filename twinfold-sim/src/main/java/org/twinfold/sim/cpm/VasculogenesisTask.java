@@ -1,12 +1,12 @@
 package org.twinfold.sim.cpm;
 
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.twinfold.core.Field;
 import org.twinfold.core.Generator;
 import org.twinfold.core.Observable;
+import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.Preset;
 import org.twinfold.core.SampleBatch;
 import org.twinfold.core.Sampling;
@@ -15,26 +15,47 @@ import org.twinfold.core.Task;
 /**
  * Vasculogenesis: endothelial cells in a Cellular Potts model that form vascular networks through
  * VEGF chemotaxis with contact inhibition, the task of the diffusion surrogate of Comlekoglu et al.
- * (arXiv:2505.09630). The observables are morphology metrics of the final cell mask.
+ * (arXiv:2505.09630). A sample is the final cell-type mask of one run ({@link CpmMaskGenerator}), a
+ * class is a (J_EC_medium, VEGF decay) pair, and the observables are morphology metrics of the mask.
  *
- * <p>Presets: {@code quick} runs 64 x 64 lattices for 1,000 MCS (about 60 cells, a fraction of a second
- * per run on one core); {@code paper} runs the published 256 x 256 lattices for 20,000 MCS (tens of
- * seconds per run) with the training-set size of the diffusion surrogate. {@link Preset} has no field
- * for the lattice or run length, so {@link #simulator(String)} returns the generator of each preset.
+ * <p>Presets ({@link Preset} has no field for the lattice, run length, resolution or classes, so
+ * {@link #simulator(String)} returns the generator of each preset):
+ * <ul>
+ *   <li>{@code quick}: 64 x 64 lattices for 1,000 MCS (about 60 cells, a fraction of a second per run on
+ *       one core), masks downsampled to 32 x 32, three classes J in {0, 10, 20} at decay 0.6 (scattered
+ *       cells, a network with lacunae, thick cords), 200 training and 50 test runs per class;</li>
+ *   <li>{@code paper}: the published 256 x 256 lattices for 20,000 MCS (tens of seconds per run) at full
+ *       resolution, all 25 classes, the training-set size of the diffusion surrogate;</li>
+ *   <li>{@code smoke}: 16 x 16 lattices for 50 MCS and a few training steps, a check that the pipeline
+ *       runs, with no useful surrogate.</li>
+ * </ul>
  */
 public final class VasculogenesisTask implements Task {
     private static final int QUICK_SIDE = 64;
     private static final int QUICK_MCS = 1000;
+    private static final int QUICK_DOWNSAMPLE = 2;
+    private static final double QUICK_DECAY = 0.6;
+    private static final int SMOKE_SIDE = 16;
+    private static final int SMOKE_MCS = 50;
+    private static final int QUICK_TRAIN = 600;
+    private static final int QUICK_TEST = 150;
+    private static final int QUICK_STEPS = 4000;
+    private static final int QUICK_BATCH = 32;
+    private static final double QUICK_LEARNING_RATE = 1e-3;
 
     /** Approximate width of preview images in pixels; each lattice site becomes a square block. */
     private static final int PREVIEW_WIDTH_PIXELS = 512;
 
     @Override
     public Optional<BufferedImage> preview(SampleBatch batch, int index) {
-        Field ids = batch.schema().field("cell_id");
-        int height = ids.shape().get(0);
-        int width = ids.shape().get(1);
-        int[] sample = Arrays.copyOfRange(batch.ints("cell_id"), index * width * height, (index + 1) * width * height);
+        Field mask = batch.schema().field("cell_type");
+        int height = mask.shape().get(0);
+        int width = mask.shape().get(1);
+        byte[] types = batch.bytes("cell_type");
+        int[] sample = new int[width * height];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = types[index * width * height + i];
+        }
         return Optional.of(ConfigurationRenderer.render(sample, width, height, Math.max(1, PREVIEW_WIDTH_PIXELS / width)));
     }
 
@@ -55,14 +76,25 @@ public final class VasculogenesisTask implements Task {
         return simulator(presets().get(0).name());
     }
 
-    /** Returns the simulator with the lattice size and run length of the named preset. */
-    public CpmGenerator simulator(String presetName) {
+    /** Returns the simulator with the lattice size, run length, resolution and classes of the named preset. */
+    @Override
+    public CpmMaskGenerator simulator(String presetName) {
         return switch (preset(presetName).name()) {
-            case "quick" -> new CpmGenerator(new CpmGenerator.Settings(QUICK_SIDE, QUICK_SIDE, QUICK_MCS));
-            case "paper" -> new CpmGenerator(new CpmGenerator.Settings(CpmPresets.COMLEKOGLU_SIDE,
-                    CpmPresets.COMLEKOGLU_SIDE, CpmPresets.COMLEKOGLU_MCS));
+            case "quick" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(QUICK_SIDE, QUICK_SIDE,
+                    QUICK_MCS)), QUICK_DOWNSAMPLE, quickClasses());
+            case "paper" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(
+                    CpmPresets.COMLEKOGLU_SIDE, CpmPresets.COMLEKOGLU_SIDE, CpmPresets.COMLEKOGLU_MCS)), 1,
+                    CpmGenerator.classPoints().stream().map(p -> ParameterPoint.of(p.values())).toList());
+            case "smoke" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(SMOKE_SIDE, SMOKE_SIDE,
+                    SMOKE_MCS)), 1, quickClasses());
             default -> throw new IllegalStateException("preset '" + presetName + "' has no simulator settings");
         };
+    }
+
+    /** Returns the classes of the quick preset: J in {0, 10, 20} at decay 0.6, labels 0, 1, 2. */
+    static List<ParameterPoint> quickClasses() {
+        return List.of(ParameterPoint.of(0, QUICK_DECAY), ParameterPoint.of(10, QUICK_DECAY),
+                ParameterPoint.of(20, QUICK_DECAY));
     }
 
     @Override
@@ -110,12 +142,15 @@ public final class VasculogenesisTask implements Task {
     @Override
     public List<Preset> presets() {
         return List.of(
-                new Preset("quick", "64 x 64 lattices, 1,000 MCS, 10 runs per class: a check on a laptop in"
-                        + " minutes", Sampling.CLASSES, 250, 50, 2000, 16, 2e-4),
+                new Preset("quick", "3 classes, 64 x 64 lattices, 1,000 MCS, masks at 32 x 32, 200 training and"
+                        + " 50 test runs per class: the whole twin in under 30 minutes on 2 cores",
+                        Sampling.CLASSES, QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 // Sizes of the diffusion surrogate: 127,488 training images, batch 1,280, about 9,960 steps.
                 // NOTE: the learning rate is EDM2's usual reference value, not checked against the
                 // surrogate's training scripts.
                 new Preset("paper", "256 x 256 lattices, 20,000 MCS, the training-set size of the diffusion"
-                        + " surrogate", Sampling.CLASSES, 127_488, 5000, 9960, 1280, 1e-2));
+                        + " surrogate", Sampling.CLASSES, 127_488, 5000, 9960, 1280, 1e-2),
+                new Preset("smoke", "3 classes, 16 x 16 lattices, 50 MCS, 30 training steps: checks that the"
+                        + " pipeline runs, in about a minute", Sampling.CLASSES, 24, 12, 30, 8, 1e-3));
     }
 }

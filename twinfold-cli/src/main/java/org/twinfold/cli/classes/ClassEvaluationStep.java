@@ -1,0 +1,129 @@
+package org.twinfold.cli.classes;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinfold.core.ElementType;
+import org.twinfold.core.Field;
+import org.twinfold.core.Observable;
+import org.twinfold.core.Schema;
+import org.twinfold.core.Task;
+import org.twinfold.core.dataset.Dataset;
+import org.twinfold.core.evaluation.ClassComparison;
+import org.twinfold.core.evaluation.ClassEvaluator;
+import org.twinfold.core.evaluation.ClassObservable;
+import org.twinfold.core.evaluation.ClassPredictions;
+import org.twinfold.core.evaluation.ClassSection;
+import org.twinfold.core.evaluation.Evaluation;
+import org.twinfold.ml.classifier.ClassifierOptions;
+import org.twinfold.ml.classifier.LabelledMasks;
+import org.twinfold.ml.classifier.MaskClassifier;
+import org.twinfold.ml.train.TrainingListener;
+
+/**
+ * Adds the class-by-class section to the evaluation of a class-conditional mask surrogate: trains a
+ * {@link MaskClassifier} on the simulated training masks, classifies the held-out and the generated
+ * masks, and compares each class's observables with a second simulated test set as the noise floor.
+ *
+ * <p>Targets: the classifier's accuracy on generated masks at least 0.8 times its accuracy on
+ * held-out simulations, and the Wasserstein-1 distance of the lacuna count and the vessel area
+ * fraction (where the task has them) at most twice the noise floor.
+ */
+public final class ClassEvaluationStep {
+    /** Observables with a distance target, when the task defines them. */
+    public static final List<String> TARGET_OBSERVABLES = List.of("lacuna_count", "vessel_area_fraction");
+    /** Allowed W1(generated, held out) / W1(second simulated set, held out). */
+    public static final double MAX_FLOOR_RATIO = 2.0;
+    /** Required accuracy on generated masks over accuracy on held-out simulations. */
+    public static final double MIN_ACCURACY_RATIO = 0.8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassEvaluationStep.class);
+    private static final int MIN_CLASSIFIER_STEPS = 50;
+    private static final int MAX_CLASSIFIER_STEPS = 600;
+    private static final int CLASSIFIER_EPOCHS = 20;
+
+    private ClassEvaluationStep() {
+    }
+
+    /** Returns true for a dataset sampled by class whose schema is one 2-D uint8 mask. */
+    public static boolean applies(Dataset training) {
+        boolean labelled = training.points().stream().allMatch(p -> p.classLabel().isPresent());
+        return labelled && training.size() > 0 && mask(training.schema()) != null;
+    }
+
+    /**
+     * Trains the classifier, evaluates every class and returns the evaluation with its class section.
+     *
+     * @param floor a second simulated test set: same classes and counts as {@code test}, other seeds
+     * @param listener progress of the classifier's training
+     */
+    public static Evaluation extend(Task task, Evaluation evaluation, Path training, Path test, Path floor,
+                                    Path generated, long seed, TrainingListener listener) {
+        Dataset trainingData = Dataset.open(training);
+        Dataset testData = Dataset.open(test);
+        Dataset generatedData = Dataset.open(generated);
+        Field field = mask(trainingData.schema());
+
+        LabelledMasks masks = labelledMasks(trainingData, field);
+        int steps = Math.max(MIN_CLASSIFIER_STEPS, Math.min(MAX_CLASSIFIER_STEPS,
+                CLASSIFIER_EPOCHS * masks.size() / ClassifierOptions.defaults(seed).batchSize()));
+        ClassifierOptions options = ClassifierOptions.defaults(seed).withSteps(steps);
+        ClassPredictions predictions;
+        try (MaskClassifier classifier = MaskClassifier.train(masks, options, listener)) {
+            predictions = new ClassPredictions(classifier.predict(testData.readAll().bytes(field.name())),
+                    classifier.predict(generatedData.readAll().bytes(field.name())));
+        }
+
+        List<String> targets = TARGET_OBSERVABLES.stream()
+                .filter(name -> task.observables().stream().map(Observable::name).anyMatch(name::equals)).toList();
+        String description = String.format(Locale.ROOT, "CNN (3 x 3 convolutions of %d, %d, %d filters, max pooling, "
+                + "global average pooling, linear), %d Adam steps at batch %d on the %d training masks of %s, with "
+                + "random periodic shifts and symmetries", options.channels(), 2 * options.channels(),
+                4 * options.channels(), options.steps(), options.batchSize(), masks.size(), training);
+        ClassSection section = ClassEvaluator.evaluate(task, testData, Dataset.open(floor), generatedData, predictions,
+                new ClassEvaluator.Settings(targets, MAX_FLOOR_RATIO, MIN_ACCURACY_RATIO, description));
+        LOG.info("class-by-class evaluation of {} classes: targets {}", section.classes().size(),
+                section.allTargetsMet() ? "met" : "not all met");
+        return evaluation.withClasses(section);
+    }
+
+    /** Prints one line per class: classifier accuracies and target distances against the floor. */
+    public static void printSummary(ClassSection section) {
+        for (ClassComparison c : section.classes()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  class %d (%s):", c.label(), c.name()));
+            if (c.classifier() != null) {
+                line.append(String.format(Locale.ROOT, " classifier %.2f on generated vs %.2f held out (ratio %.2f);",
+                        c.classifier().generatedAccuracy(), c.classifier().referenceAccuracy(),
+                        c.classifier().accuracyRatio()));
+            }
+            for (String name : section.targetObservables()) {
+                ClassObservable o = c.observables().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                if (o != null) {
+                    line.append(String.format(Locale.ROOT, " %s W1 %.3g vs floor %.3g;", name, o.wasserstein(),
+                            o.floorWasserstein()));
+                }
+            }
+            line.append(c.targetsMet(section.targetObservables(), section.maxFloorRatio(), section.minAccuracyRatio())
+                    ? " targets met" : " targets NOT met");
+            System.out.println(line);
+        }
+    }
+
+    static LabelledMasks labelledMasks(Dataset data, Field field) {
+        int[] labels = ClassEvaluator.labels(data);
+        int classCount = java.util.Arrays.stream(labels).max().orElse(0) + 1;
+        return new LabelledMasks(data.readAll().bytes(field.name()), labels, field.shape().get(0),
+                field.shape().get(1), classCount);
+    }
+
+    /** Returns the schema's only field when it is a 2-D uint8 mask, else null. */
+    static Field mask(Schema schema) {
+        if (schema.fields().size() != 1) {
+            return null;
+        }
+        Field only = schema.fields().get(0);
+        return only.type() == ElementType.UINT8 && only.shape().size() == 2 ? only : null;
+    }
+}

@@ -1,0 +1,86 @@
+package org.twinfold.cli.classes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.core.dataset.Dataset;
+import org.twinfold.core.evaluation.ClassComparison;
+import org.twinfold.core.evaluation.ClassSection;
+import org.twinfold.core.evaluation.Evaluation;
+import org.twinfold.core.evaluation.EvaluationFiles;
+
+/**
+ * Runs the vasculogenesis twin end to end on the smoke preset (16 x 16 lattices, 3 classes, 30
+ * training steps) through the command line, each command in a JVM of its own as a user would.
+ */
+class VasculogenesisRunTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void runWritesClassSectionAndSamplingRepeats() throws Exception {
+        Path out = temp.resolve("run");
+        Result run = runInChildJvm("run", "vasculogenesis", "--preset", "smoke", "--out", out.toString(),
+                "--threads", "1");
+        assertEquals(0, run.exitCode(), run.output());
+
+        Evaluation evaluation = EvaluationFiles.read(out.resolve("evaluation.json"));
+        ClassSection section = evaluation.classes();
+        assertNotNull(section, "a class-conditional mask twin gets a class-by-class section");
+        assertEquals(List.of("lacuna_count", "vessel_area_fraction"), section.targetObservables());
+        assertEquals(3, section.classes().size());
+        for (ClassComparison c : section.classes()) {
+            assertEquals(4, c.referenceCount(), "12 test samples over 3 classes");
+            assertEquals(4, c.floorCount());
+            assertEquals(4, c.generatedCount());
+            assertNotNull(c.classifier());
+            assertEquals(4, c.classifier().referenceCount());
+        }
+        assertEquals("J_EC_medium=10.0, vegf_decay=0.6", section.classes().get(1).name());
+        assertEquals(12, Dataset.open(out.resolve("test-floor")).size());
+        assertTrue(run.output().contains("class 2 (J_EC_medium=20.0, vegf_decay=0.6)"), run.output());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Class by class"));
+        assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
+        assertTrue(html.contains("alt=\"surrogate class 2\""));
+
+        // The same checkpoint, points and seed give the same masks.
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        for (Path generated : List.of(first, second)) {
+            Result sample = runInChildJvm("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+                    "--points-from", out.resolve("test").toString(), "--seed", "9", "--out", generated.toString(),
+                    "--threads", "1");
+            assertEquals(0, sample.exitCode(), sample.output());
+        }
+        byte[] firstMasks = Dataset.open(first).readAll().bytes("cell_type");
+        assertEquals(12 * 16 * 16, firstMasks.length);
+        assertArrayEquals(firstMasks, Dataset.open(second).readAll().bytes("cell_type"));
+        assertArrayEquals(Files.readAllBytes(first.resolve("shard-00000.h5")),
+                Files.readAllBytes(second.resolve("shard-00000.h5")));
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result runInChildJvm(String... args) throws Exception {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx2g", "-Dai.djl.offline=true", "-cp",
+                System.getProperty("java.class.path"), "org.twinfold.cli.TwinfoldCommand"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("OPT_OUT_TRACKING", "true");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+}

@@ -1,0 +1,34 @@
+package org.twinfold.core.evaluation;
+
+/**
+ * One observable of one class: the generated samples against the held-out simulations, and a second
+ * simulated set against the same held-out simulations, the noise floor that finite samples set.
+ * Samples where the observable is undefined (NaN) are left out.
+ *
+ * @param name observable name
+ * @param unit unit of the values and of the Wasserstein distances
+ * @param wasserstein Wasserstein-1 distance, generated against held-out simulations
+ * @param ksStatistic Kolmogorov-Smirnov D, generated against held-out simulations
+ * @param ksPValue p-value of that D
+ * @param floorWasserstein Wasserstein-1 distance, second simulated set against held-out simulations
+ * @param floorKsStatistic Kolmogorov-Smirnov D, second simulated set against held-out simulations
+ * @param floorKsPValue p-value of that D
+ * @param referenceValues the observable of every held-out simulated sample of the class
+ * @param floorValues the observable of every sample of the class in the second simulated set
+ * @param generatedValues the observable of every generated sample of the class
+ */
+public record ClassObservable(String name, String unit, double wasserstein, double ksStatistic, double ksPValue,
+                              double floorWasserstein, double floorKsStatistic, double floorKsPValue,
+                              double[] referenceValues, double[] floorValues, double[] generatedValues) {
+
+    /**
+     * Returns the generated distance over the noise floor, W1(generated, reference) /
+     * W1(floor, reference); infinite when the floor is 0 and the generated distance is not.
+     */
+    public double floorRatio() {
+        if (floorWasserstein == 0) {
+            return wasserstein == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return wasserstein / floorWasserstein;
+    }
+}
