@@ -3,6 +3,7 @@ package org.twinfold.sim.cpm;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.twinfold.core.Field;
 import org.twinfold.core.Generator;
 import org.twinfold.core.Observable;
@@ -43,6 +44,9 @@ public final class VasculogenesisTask implements Task {
     private static final int QUICK_BATCH = 32;
     private static final double QUICK_LEARNING_RATE = 1e-3;
 
+    /** MCS between saved masks in the {@code fields} preset. */
+    private static final int FIELDS_SNAPSHOT_EVERY = 100;
+
     /** Approximate width of preview images in pixels; each lattice site becomes a square block. */
     private static final int PREVIEW_WIDTH_PIXELS = 512;
 
@@ -51,10 +55,15 @@ public final class VasculogenesisTask implements Task {
         Field mask = batch.schema().field("cell_type");
         int height = mask.shape().get(0);
         int width = mask.shape().get(1);
-        byte[] types = batch.bytes("cell_type");
         int[] sample = new int[width * height];
-        for (int i = 0; i < sample.length; i++) {
-            sample[i] = types[index * width * height + i];
+        if (batch.schema().names().contains("cell_id")) {
+            // Cell ids colour each cell apart; a mask alone colours every cell alike.
+            System.arraycopy(batch.ints("cell_id"), index * width * height, sample, 0, sample.length);
+        } else {
+            byte[] types = batch.bytes("cell_type");
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = types[index * width * height + i];
+            }
         }
         return Optional.of(ConfigurationRenderer.render(sample, width, height, Math.max(1, PREVIEW_WIDTH_PIXELS / width)));
     }
@@ -78,13 +87,15 @@ public final class VasculogenesisTask implements Task {
 
     /** Returns the simulator with the lattice size, run length, resolution and classes of the named preset. */
     @Override
-    public CpmMaskGenerator simulator(String presetName) {
+    public Generator simulator(String presetName) {
         return switch (preset(presetName).name()) {
             case "quick" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(QUICK_SIDE, QUICK_SIDE,
                     QUICK_MCS)), QUICK_DOWNSAMPLE, quickClasses());
             case "paper" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(
                     CpmPresets.COMLEKOGLU_SIDE, CpmPresets.COMLEKOGLU_SIDE, CpmPresets.COMLEKOGLU_MCS)), 1,
                     CpmGenerator.classPoints().stream().map(p -> ParameterPoint.of(p.values())).toList());
+            case "fields" -> new CpmGenerator(new CpmGenerator.Settings(QUICK_SIDE, QUICK_SIDE, QUICK_MCS,
+                    OptionalInt.of(FIELDS_SNAPSHOT_EVERY)));
             case "smoke" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(SMOKE_SIDE, SMOKE_SIDE,
                     SMOKE_MCS)), 1, quickClasses());
             default -> throw new IllegalStateException("preset '" + presetName + "' has no simulator settings");
@@ -150,6 +161,9 @@ public final class VasculogenesisTask implements Task {
                 // surrogate's training scripts.
                 new Preset("paper", "256 x 256 lattices, 20,000 MCS, the training-set size of the diffusion"
                         + " surrogate", Sampling.CLASSES, 127_488, 5000, 9960, 1280, 1e-2),
+                new Preset("fields", "for 'simulate' only: every field of 64 x 64 runs of 1,000 MCS (cell type, "
+                        + "cell ids, VEGF) and the cell-type mask every " + FIELDS_SNAPSHOT_EVERY + " MCS, over the "
+                        + "25 classes", Sampling.CLASSES, 25, 25, 1, 1, 1e-3),
                 new Preset("smoke", "3 classes, 16 x 16 lattices, 50 MCS, 30 training steps: checks that the"
                         + " pipeline runs, in about a minute", Sampling.CLASSES, 24, 12, 30, 8, 1e-3));
     }

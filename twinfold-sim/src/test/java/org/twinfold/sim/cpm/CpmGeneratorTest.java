@@ -64,10 +64,12 @@ class CpmGeneratorTest {
     void taskIsRegisteredWithObservables() {
         Task task = Tasks.byName("vasculogenesis");
         assertFalse(task.deterministic());
-        assertEquals(List.of("quick", "paper", "smoke"), task.presets().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("quick", "paper", "fields", "smoke"), task.presets().stream().map(p -> p.name()).toList());
         VasculogenesisTask vasculogenesis = (VasculogenesisTask) task;
-        assertEquals(256, vasculogenesis.simulator("paper").simulator().settings().width());
-        assertEquals(64, vasculogenesis.simulator("quick").simulator().settings().width());
+        assertEquals(256, ((CpmMaskGenerator) vasculogenesis.simulator("paper")).simulator().settings().width());
+        assertEquals(64, ((CpmMaskGenerator) vasculogenesis.simulator("quick")).simulator().settings().width());
+        assertEquals(List.of(10, 64, 64),
+                vasculogenesis.simulator("fields").schema().field(CpmGenerator.SNAPSHOTS).shape());
 
         SampleBatch batch = generator.generate(List.of(ParameterPoint.of(10, 0.3)), new long[] {4});
         double coverage = 0;
