@@ -154,7 +154,7 @@ public final class VasculogenesisTask implements Task {
     public List<Preset> presets() {
         return List.of(
                 new Preset("quick", "3 classes, 64 x 64 lattices, 1,000 MCS, masks at 32 x 32, 200 training and"
-                        + " 50 test runs per class: the whole twin in under 30 minutes on 2 cores",
+                        + " 50 test runs per class: the whole twin in about 15 minutes on 2 CPU cores",
                         Sampling.CLASSES, QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 // Sizes of the diffusion surrogate: 127,488 training images, batch 1,280, about 9,960 steps.
                 // NOTE: the learning rate is EDM2's usual reference value, not checked against the
