@@ -23,9 +23,9 @@ class RunCommandTest {
     @Test
     void runWritesEvaluationAndReport() throws Exception {
         Path out = temp.resolve("run");
-        // NOTE: in a JVM that has already run other commands, this training once diverged with an
-        // infinite gradient late in training, which a fresh JVM never showed; the cause is not found, so
-        // the run gets a JVM of its own, as it has when a scientist types the command.
+        // NOTE: in a JVM that had run other commands, this training once diverged with an infinite
+        // gradient, which a fresh JVM never showed. DJL's freed scalar buffers (now avoided in SiLU) are
+        // the likely cause. The run still gets a JVM of its own, as it has when a scientist types it.
         CliRunner.Result result = runInChildJvm("run", "oscillator", "--out", out.toString(), "--threads", "1");
         assertEquals(0, result.exitCode(), result.all());
 

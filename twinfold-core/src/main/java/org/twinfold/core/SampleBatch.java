@@ -82,7 +82,7 @@ public final class SampleBatch {
     private <T> T typed(String name, ElementType expected, Class<T> arrayClass) {
         Field field = schema.field(name);
         if (field.type() != expected) {
-            throw new IllegalArgumentException("field '" + name + "' holds " + field.type().numpyName()
+            throw new IllegalArgumentException("field '" + name + "' contains " + field.type().numpyName()
                     + ", not " + expected.numpyName());
         }
         return arrayClass.cast(arrays.get(name));

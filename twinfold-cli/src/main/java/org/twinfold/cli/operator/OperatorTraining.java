@@ -57,7 +57,7 @@ final class OperatorTraining {
                         summary.path("validationMeanSquaredError").asDouble(), summary.path("trainingTrajectories").asInt(),
                         folder.toString(), true);
             }
-            throw new IllegalArgumentException("checkpoint folder " + folder + " holds a training with other settings ("
+            throw new IllegalArgumentException("checkpoint folder " + folder + " contains a training with other settings ("
                     + summary.path("settings") + "); use another --out folder or delete " + folder);
         }
 

@@ -58,7 +58,8 @@ class OperatorRunTest {
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,"));
-        assertTrue(html.contains("Errors against Verlet") && html.contains("effective speedup"));
+        assertTrue(html.contains("Errors against Verlet"));
+        assertTrue(html.contains("effective speedup"));
         assertTrue(Files.isDirectory(out.resolve("checkpoints").resolve("x4000")));
 
         OperatorCli.Result again = OperatorCli.run(command);
@@ -70,7 +71,7 @@ class OperatorRunTest {
         OperatorCli.Result otherSteps = OperatorCli.run("run", "md-lj", "--preset", "smoke", "--out", out.toString(),
                 "--threads", "1", "--steps", "6");
         assertEquals(2, otherSteps.exitCode(), otherSteps.output());
-        assertContains(otherSteps, "holds a training with other settings");
+        assertContains(otherSteps, "contains a training with other settings");
     }
 
     @Test
@@ -104,7 +105,7 @@ class OperatorRunTest {
         OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", shortOther.toString(), "--out",
                 out.toString(), "--threads", "1", "--steps", "1");
         assertEquals(2, result.exitCode(), result.output());
-        assertContains(result, "already holds a different dataset");
+        assertContains(result, "already contains a different dataset");
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class DatasetWriter {
      * @param folder the dataset folder, created if missing
      * @param plan the manifest with every point and seed and no shards
      * @throws IOException when the folder cannot be created or written
-     * @throws IllegalArgumentException when the folder holds a dataset with a different plan
+     * @throws IllegalArgumentException when the folder contains a dataset with a different plan
      */
     public static DatasetWriter open(Path folder, Manifest plan) throws IOException {
         Objects.requireNonNull(plan, "plan");
@@ -182,7 +182,7 @@ public final class DatasetWriter {
                 && Arrays.equals(existing.seeds(), plan.seeds())
                 && Arrays.equals(existing.classLabels(), plan.classLabels());
         if (!same) {
-            throw new IllegalArgumentException("output folder " + folder + " already holds a different dataset (generator "
+            throw new IllegalArgumentException("output folder " + folder + " already contains a different dataset (generator "
                     + existing.generator().id() + " " + existing.generator().version() + ", "
                     + existing.sampleCount() + " samples); to resume, repeat its original command, or choose a new "
                     + "folder with --out");

@@ -100,14 +100,14 @@ final class ShardFiles {
         }
         Class<?> expectedType = field.type().arrayClass().getComponentType();
         if (dataset.getJavaType() != expectedType) {
-            throw new DatasetFormatException(file + ": dataset '" + field.name() + "' holds "
+            throw new DatasetFormatException(file + ": dataset '" + field.name() + "' contains "
                     + dataset.getJavaType().getSimpleName() + " values, expected " + field.type().numpyName());
         }
         checkDeclaredType(file, field, dataset.getAttribute("dtype"));
         return dataset.getDataFlat();
     }
 
-    // The dtype attribute tells uint8 from int8, which jhdf reads as the same Java byte type.
+    // The dtype attribute separates uint8 from int8, which jhdf reads as the same Java byte type.
     private static void checkDeclaredType(Path file, Field field, Attribute declared) {
         if (declared != null && !field.type().numpyName().equals(String.valueOf(declared.getData()))) {
             throw new DatasetFormatException(file + ": dataset '" + field.name() + "' is declared as "
@@ -123,7 +123,7 @@ final class ShardFiles {
         }
     }
 
-    /** Returns true when the file opens as HDF5 and holds the seeds it should. */
+    /** Returns true when the file opens as HDF5 and contains the expected seeds. */
     static boolean isIntact(Path file, long[] expectedSeeds) {
         try {
             return Arrays.equals(readSeeds(file), expectedSeeds);

@@ -242,9 +242,9 @@ public final class Sweep {
         }
 
         /**
-         * Sets every sample's seed explicitly, in place of deriving them from the run seed; used to
-         * give a surrogate the same inputs as the simulations it is compared with. The run seed is
-         * still required and recorded.
+         * Sets every sample's seed explicitly, in place of deriving them from the run seed. This gives a
+         * surrogate the same inputs as the simulations it is compared with. The run seed is still
+         * required and recorded.
          */
         public Builder seeds(long[] value) {
             this.seeds = value.clone();

@@ -90,7 +90,7 @@ class DatasetBadInputTest {
         rewriteShard(new double[3][8], new byte[3][2][2]);
         DatasetFormatException error = assertThrows(DatasetFormatException.class,
                 () -> Dataset.open(folder).readShard(0));
-        assertMessage(error, "'signal' holds double values, expected float32");
+        assertMessage(error, "'signal' contains double values, expected float32");
     }
 
     @Test

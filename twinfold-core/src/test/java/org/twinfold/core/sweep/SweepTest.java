@@ -116,7 +116,7 @@ class SweepTest {
                 .build();
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> other.run(folder));
-        assertTrue(error.getMessage().contains("already holds a different dataset"), error.getMessage());
+        assertTrue(error.getMessage().contains("already contains a different dataset"), error.getMessage());
     }
 
     @Test

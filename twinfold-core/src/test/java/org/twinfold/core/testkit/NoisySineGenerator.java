@@ -16,7 +16,7 @@ import org.twinfold.core.Schema;
 
 /**
  * A small stochastic test generator: {@code signal} float32 [8] = sin(frequency * t) plus Gaussian
- * noise from the sample's seed, and {@code mask} uint8 [2, 2] of the signal's signs. It can be told
+ * noise from the sample's seed, and {@code mask} uint8 [2, 2] of the signal's signs. It can be set
  * to fail after a number of samples, to imitate a run that is killed.
  */
 public class NoisySineGenerator implements Generator {

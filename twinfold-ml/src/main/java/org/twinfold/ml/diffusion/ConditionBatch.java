@@ -15,9 +15,15 @@ import ai.djl.ndarray.types.Shape;
  */
 public record ConditionBatch(int[] labels, float[][] parameters) {
 
-    /** Returns the sample count N, or -1 when the batch holds no conditions at all. */
+    /** Returns the sample count N, or -1 when the batch contains no conditions at all. */
     int size() {
-        return labels != null ? labels.length : parameters != null ? parameters.length : -1;
+        if (labels != null) {
+            return labels.length;
+        }
+        if (parameters != null) {
+            return parameters.length;
+        }
+        return -1;
     }
 
     /**

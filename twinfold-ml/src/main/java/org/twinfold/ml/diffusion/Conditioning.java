@@ -54,7 +54,7 @@ public record Conditioning(List<Parameter> parameters, Map<Integer, double[]> cl
         return new Conditioning(parameters, classes, count);
     }
 
-    /** Returns the number of continuous parameters the network sees; 0 for class conditioning. */
+    /** Returns the number of continuous parameters the network receives; 0 for class conditioning. */
     public int parameterCount() {
         return classCount > 0 ? 0 : parameters.size();
     }

@@ -96,7 +96,7 @@ public final class DiffusionModel implements AutoCloseable {
      * Loads a model from a checkpoint folder, or the newest checkpoint in a folder of checkpoints,
      * with its EMA weights when it has them.
      *
-     * @throws IllegalArgumentException when the checkpoint holds another family's model
+     * @throws IllegalArgumentException when the checkpoint contains another family's model
      */
     public static DiffusionModel load(Path checkpoints, ComputeOptions compute) throws IOException {
         Checkpoint checkpoint = Checkpoint.read(checkpoints);

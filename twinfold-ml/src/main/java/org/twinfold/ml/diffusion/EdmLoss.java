@@ -16,7 +16,7 @@ import org.twinfold.ml.train.TrainingLoss;
  * random source, so a resumed run draws the same noise as an uninterrupted one. EDM sums over pixels;
  * the mean used here differs by the constant pixel count, which only rescales the learning rate.
  *
- * <p>The batch holds the clean images y (N, C, H, W) followed by the network's condition inputs.
+ * <p>The batch contains the clean images y (N, C, H, W) followed by the network's condition inputs.
  */
 final class EdmLoss implements TrainingLoss {
     private final EdmPreconditioning preconditioning;

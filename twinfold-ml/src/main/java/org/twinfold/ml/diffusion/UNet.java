@@ -146,7 +146,7 @@ public final class UNet extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         for (Block child : getChildren().values()) {
-            // Every child knows its own input widths, so the shape passed here is only a placeholder.
+            // Every child infers its own input widths, so the shape passed here is only a placeholder.
             child.initialize(manager, dataType, new Shape(1, 1, 8, 8));
         }
     }
