@@ -2,6 +2,7 @@ package org.twinfold.core;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,16 @@ public interface Task {
      */
     default String surrogateFamily() {
         return "mlp";
+    }
+
+    /**
+     * Returns the settings this task recommends to surrogate families, keyed {@code family.setting}
+     * (for example {@code vae.normalize-by = incident_energy}): the preprocessing that suits the
+     * task's data, which a family cannot guess from the schema alone. A family reads the keys that
+     * start with its own name and ignores the rest; an empty map means the family's defaults.
+     */
+    default Map<String, String> surrogateSettings() {
+        return Map.of();
     }
 
     /**
