@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.twinfold.cli.classes.ClassEvaluationStep;
 import org.twinfold.core.Task;
 import org.twinfold.core.Tasks;
 import org.twinfold.core.dataset.Dataset;
@@ -38,15 +39,48 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Simulated training dataset. Default: the one recorded in the checkpoint.")
     Path training;
 
+    @Option(names = "--floor", paramLabel = "DIR",
+            description = "A second simulated test set with the classes and counts of --reference and other seeds. "
+                    + "With it, a class-conditional mask surrogate also gets the class-by-class section: a classifier "
+                    + "trained on the training masks, and each class's distances next to this noise floor.")
+    Path floor;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the class-by-class classifier's weights and batches. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Evaluation JSON file to write.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        Evaluation evaluation = evaluate(Tasks.byName(taskName), reference, generated, checkpoint, training);
+        Task task = Tasks.byName(taskName);
+        Evaluation evaluation = evaluate(task, reference, generated, checkpoint, training);
+        if (floor != null) {
+            evaluation = withClassSection(task, evaluation);
+        }
         EvaluationFiles.write(out, evaluation);
         System.out.printf("Wrote the evaluation to %s%n", out);
         return ExitCode.SUCCESS;
+    }
+
+    private Evaluation withClassSection(Task task, Evaluation evaluation) throws Exception {
+        Path trainingFolder = training != null ? training
+                : checkpoint != null ? Surrogates.trainingData(checkpoint) : null;
+        if (trainingFolder == null || !Files.isDirectory(trainingFolder)) {
+            throw new InvalidInputException("--floor needs the simulated training masks to train the classifier; give "
+                    + "--training DIR or a --checkpoint whose training dataset still exists");
+        }
+        Dataset trainingData = Dataset.open(trainingFolder);
+        if (!ClassEvaluationStep.applies(trainingData)) {
+            throw new InvalidInputException("--floor applies to class-labelled datasets of one 2-D mask; "
+                    + trainingFolder + " is not one (sample it with --sampling classes)");
+        }
+        Surrogates.requireTask(task, Dataset.open(floor));
+        Evaluation extended = ClassEvaluationStep.extend(task, evaluation, trainingFolder, reference, floor, generated,
+                seed, new TrainingProgress("train classifier"));
+        ClassEvaluationStep.printSummary(extended.classes());
+        return extended;
     }
 
     static Evaluation evaluate(Task task, Path reference, Path generated, Path checkpoint, Path training)

@@ -2,6 +2,7 @@ package org.twinfold.cli.classes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,26 @@ class VasculogenesisRunTest {
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
         assertTrue(html.contains("alt=\"surrogate class 2\""));
+
+        // The evaluate command gives the same class section when handed the noise-floor set.
+        Path evaluated = temp.resolve("evaluated.json");
+        Result evaluate = runInChildJvm("evaluate", "vasculogenesis", "--reference", out.resolve("test").toString(),
+                "--generated", out.resolve("generated").toString(), "--checkpoint",
+                out.resolve("checkpoints").toString(), "--floor", out.resolve("test-floor").toString(),
+                "--out", evaluated.toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.output());
+        ClassSection fromEvaluate = EvaluationFiles.read(evaluated).classes();
+        assertNotNull(fromEvaluate, evaluate.output());
+        assertEquals(3, fromEvaluate.classes().size());
+        assertEquals(4, fromEvaluate.classes().get(0).floorCount());
+        assertTrue(evaluate.output().contains("class 1 (J_EC_medium=10.0, vegf_decay=0.6)"), evaluate.output());
+
+        Result wrongFloor = runInChildJvm("evaluate", "vasculogenesis", "--reference", out.resolve("test").toString(),
+                "--generated", out.resolve("generated").toString(), "--floor", out.resolve("test-floor").toString(),
+                "--out", temp.resolve("no-training.json").toString());
+        assertEquals(2, wrongFloor.exitCode(), wrongFloor.output());
+        assertTrue(wrongFloor.output().contains("--training DIR"), wrongFloor.output());
+        assertFalse(Files.exists(temp.resolve("no-training.json")));
 
         // The same checkpoint, points and seed give the same masks.
         Path first = temp.resolve("first");

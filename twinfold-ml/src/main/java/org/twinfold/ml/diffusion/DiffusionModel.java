@@ -117,13 +117,7 @@ public final class DiffusionModel implements AutoCloseable {
             UNet network = UNet.create(config, manager);
             Map<String, NDArray> parameters = NamedArrays.parametersOf(network);
             checkpoint.loadWeightsInto(parameters, checkpoint.state().hasEma(), manager);
-            // A loaded model only samples. libtorch records the autograd graph of every operation on a
-            // parameter that requires a gradient while grad mode is on, which it is in a process that has
-            // not trained. The graph keeps every activation of all sampler steps alive: 14.5 GB resident
-            // instead of 0.7 GB for 150 masks of 32 x 32, measured with the 0.27 M-parameter U-Net.
-            for (NDArray parameter : parameters.values()) {
-                parameter.setRequiresGradient(false);
-            }
+            NamedArrays.freeze(parameters);
             if (compute.precision() != DataType.FLOAT32) {
                 network.cast(compute.precision());
             }

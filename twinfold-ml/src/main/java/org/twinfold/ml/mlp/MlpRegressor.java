@@ -125,7 +125,9 @@ public final class MlpRegressor implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             Block block = architecture.newBlock(manager);
-            checkpoint.loadWeightsInto(NamedArrays.parametersOf(block), checkpoint.state().hasEma(), manager);
+            Map<String, NDArray> parameters = NamedArrays.parametersOf(block);
+            checkpoint.loadWeightsInto(parameters, checkpoint.state().hasEma(), manager);
+            NamedArrays.freeze(parameters);
             return new MlpRegressor(architecture, normalization, manager, block);
         } catch (IOException | RuntimeException e) {
             manager.close();

@@ -1,6 +1,7 @@
 package org.twinfold.ml.mlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinfold.ml.train.LearningRateSchedule;
+import org.twinfold.ml.train.NamedArrays;
 import org.twinfold.ml.train.TrainingConfig;
 
 class MlpRegressorTest {
@@ -45,6 +47,9 @@ class MlpRegressorTest {
         try (MlpRegressor loaded = MlpRegressor.load(folder)) {
             float[][] again = loaded.predict(test[0]);
             assertEquals(rmse, DampedSine.rmse(test[1], again), 1e-7);
+            // A loaded model only predicts: no parameter may make libtorch record an autograd graph.
+            NamedArrays.parametersOf(loaded.block()).forEach((name, array) ->
+                    assertFalse(array.hasGradient(), name + " requires a gradient after load"));
         }
     }
 
