@@ -15,51 +15,64 @@ import org.twinfold.core.Field;
 import org.twinfold.core.Schema;
 import org.twinfold.core.SampleBatch;
 import org.twinfold.ml.DjlEngine;
-import org.twinfold.ml.EngineOptions;
 import org.twinfold.ml.train.LearningRateSchedule;
 import org.twinfold.ml.train.TrainingConfig;
 import org.twinfold.ml.train.TrainingListener;
 
 /**
- * Speed and memory of the diffusion engine on random 64 x 64 masks with 25 classes (the CPM task's
- * shape), with the default U-Net at base 24 (multipliers [1, 2, 2], 1 block per level, attention at
- * 16 x 16, circular padding; 0.60 M parameters):
+ * Speed and memory of the diffusion engine on random masks with 25 classes (the CPM task's shape), for
+ * a U-Net described by {@link Settings}:
  * <ul>
- *   <li>{@code step}: seconds per training step (EDM loss, Adam, EMA) at batch 32, after warm-up;</li>
- *   <li>{@code memory}: VmRSS at every 1,000th step of a longer run (batch and lattice as given);</li>
- *   <li>{@code sample}: seconds per image with 18 deterministic Heun steps at batch 1 and 64.</li>
+ *   <li>{@link #step}: seconds per training step (EDM loss, Adam, EMA) after 3 warm-up steps;</li>
+ *   <li>{@link #memory}: VmRSS at step 100 and every 1,000th step of a longer run;</li>
+ *   <li>{@link #sample}: seconds per generated image with the deterministic Heun sampler, per batch
+ *       size, after one warm-up batch.</li>
  * </ul>
- * Usage: {@code DiffusionBenchmark step|memory|sample [threads=2] [steps] [batch] [side] [base channels=24]}. The output
- * is one line per measurement; {@code bench/diffusion_step.py} measures the same network in PyTorch.
+ * The weights are barely trained, which changes no timing. {@code bench/diffusion_step.py} builds the
+ * same network in PyTorch. The command {@code twinfold bench diffusion} calls these methods; the
+ * output is one line per measurement.
  */
 public final class DiffusionBenchmark {
     private static final int CLASSES = 25;
-    private static final int BASE_CHANNELS = 24;
-    private static int baseChannels = BASE_CHANNELS;
+    private static final int WARMUP_STEPS = 3;
     private static final Path STATUS = Path.of("/proc/self/status");
+
+    /**
+     * The network and sizes to measure.
+     *
+     * @param side image side in pixels (square, one channel)
+     * @param baseChannels channels of the first U-Net level
+     * @param multipliers per-level channel multipliers; attention sits at the lowest level
+     * @param batch training batch, or the largest sampling batch
+     * @param steps training steps to time (step, memory)
+     * @param heunSteps sampler steps (2 x steps - 1 network evaluations)
+     */
+    public record Settings(int side, int baseChannels, List<Integer> multipliers, int batch, int steps,
+                           int heunSteps) {
+        public Settings {
+            if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1) {
+                throw new IllegalArgumentException("benchmark settings must be positive (side at least 8): side "
+                        + side + ", base " + baseChannels + ", batch " + batch + ", steps " + steps + ", Heun steps "
+                        + heunSteps);
+            }
+            if (side % (1 << (multipliers.size() - 1)) != 0) {
+                throw new IllegalArgumentException("side " + side + " cannot be halved " + (multipliers.size() - 1)
+                        + " times for multipliers " + multipliers + "; use a side divisible by "
+                        + (1 << (multipliers.size() - 1)));
+            }
+            multipliers = List.copyOf(multipliers);
+        }
+
+        Settings withBatch(int newBatch) {
+            return new Settings(side, baseChannels, multipliers, newBatch, steps, heunSteps);
+        }
+    }
 
     private DiffusionBenchmark() {
     }
 
-    public static void main(String[] args) {
-        String mode = args.length > 0 ? args[0] : "step";
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        DjlEngine.start(EngineOptions.threads(threads));
-        baseChannels = intArg(args, 5, BASE_CHANNELS);
-        switch (mode) {
-            case "step" -> step(args.length > 2 ? Integer.parseInt(args[2]) : 10, intArg(args, 3, 32), intArg(args, 4, 64));
-            case "memory" -> memory(args.length > 2 ? Integer.parseInt(args[2]) : 5000, intArg(args, 3, 32),
-                    intArg(args, 4, 64));
-            case "sample" -> sample(intArg(args, 4, 64));
-            default -> throw new IllegalArgumentException("mode '" + mode + "' is unknown; use step, memory or sample");
-        }
-    }
-
-    private static int intArg(String[] args, int index, int fallback) {
-        return args.length > index ? Integer.parseInt(args[index]) : fallback;
-    }
-
-    private static void step(int steps, int batch, int side) {
+    /** Times training steps and prints the parameter count and the mean and fastest step. */
+    public static void step(Settings settings) {
         List<Double> seconds = new ArrayList<>();
         long[] last = {System.nanoTime()};
         TrainingListener timer = report -> {
@@ -67,21 +80,19 @@ public final class DiffusionBenchmark {
             seconds.add((now - last[0]) * 1e-9);
             last[0] = now;
         };
-        int warmup = 3;
         long start = System.nanoTime();
-        try (DiffusionModel model = train(warmup + steps, batch, side, timer)) {
-            long parameters = model.network().getParameters().stream().mapToLong(p -> p.getValue().getArray().size())
-                    .sum();
-            List<Double> timed = seconds.subList(warmup, seconds.size());
+        try (DiffusionModel model = train(settings, WARMUP_STEPS + settings.steps(), timer)) {
+            List<Double> timed = seconds.subList(WARMUP_STEPS, seconds.size());
             double mean = timed.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             double min = timed.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             System.out.printf(Locale.ROOT, "parameters %d%ntraining step, batch %d of 1x%dx%d: mean %.3f s, min %.3f s"
-                    + " over %d steps (total run %.1f s)%n", parameters, batch, side, side, mean, min, timed.size(),
-                    (System.nanoTime() - start) * 1e-9);
+                    + " over %d steps (total run %.1f s)%n", parameters(model), settings.batch(), settings.side(),
+                    settings.side(), mean, min, timed.size(), (System.nanoTime() - start) * 1e-9);
         }
     }
 
-    private static void memory(int steps, int batch, int side) {
+    /** Trains for {@code settings.steps()} steps and prints the resident memory every 1,000 steps. */
+    public static void memory(Settings settings) {
         TrainingListener recorder = report -> {
             if (report.step() % 1000 == 0 || report.step() == 100) {
                 System.out.printf(Locale.ROOT, "step %d: VmRSS %.1f MiB, heap committed %.1f MiB, live arrays %d%n",
@@ -90,37 +101,44 @@ public final class DiffusionBenchmark {
             }
         };
         long start = System.nanoTime();
-        train(steps, batch, side, recorder).close();
-        System.out.printf(Locale.ROOT, "%d steps at batch %d of 1x%dx%d in %.1f s%n", steps, batch, side, side,
-                (System.nanoTime() - start) * 1e-9);
+        train(settings, settings.steps(), recorder).close();
+        System.out.printf(Locale.ROOT, "%d steps at batch %d of 1x%dx%d in %.1f s%n", settings.steps(),
+                settings.batch(), settings.side(), settings.side(), (System.nanoTime() - start) * 1e-9);
     }
 
-    private static void sample(int side) {
-        try (DiffusionModel model = train(1, 2, side, report -> { })) {
-            for (int batch : new int[] {1, 64}) {
-                SamplingOptions options = new SamplingOptions(SamplerSettings.deterministic(18), batch, 1);
-                int[] labels = new int[batch];
+    /** Prints the seconds per generated image at batch 1 and at {@code settings.batch()}. */
+    public static void sample(Settings settings) {
+        try (DiffusionModel model = train(settings.withBatch(2), 1, report -> { })) {
+            System.out.printf(Locale.ROOT, "parameters %d%n", parameters(model));
+            int[] batches = settings.batch() == 1 ? new int[] {1} : new int[] {1, settings.batch()};
+            for (int batch : batches) {
+                SamplingOptions options = new SamplingOptions(SamplerSettings.deterministic(settings.heunSteps()),
+                        batch, 1);
+                ConditionBatch conditions = new ConditionBatch(new int[batch], null);
                 long[] seeds = LongStream.range(0, batch).toArray();
-                model.sample(new ConditionBatch(labels, null), seeds, options);
+                model.sample(conditions, seeds, options);
                 long start = System.nanoTime();
-                int rounds = batch == 1 ? 5 : 1;
-                for (int r = 0; r < rounds; r++) {
-                    model.sample(new ConditionBatch(labels, null), seeds, options);
-                }
-                double perImage = (System.nanoTime() - start) * 1e-9 / (rounds * batch);
-                System.out.printf(Locale.ROOT, "sampling, 18 Heun steps (35 evaluations), batch %d: %.3f s per image%n",
-                        batch, perImage);
+                model.sample(conditions, seeds, options);
+                double perImage = (System.nanoTime() - start) * 1e-9 / batch;
+                System.out.printf(Locale.ROOT, "sampling 1x%dx%d, %d Heun steps (%d evaluations), batch %d: %.3f s"
+                        + " per image%n", settings.side(), settings.side(), settings.heunSteps(),
+                        2 * settings.heunSteps() - 1, batch, perImage);
             }
         }
     }
 
-    private static DiffusionModel train(int steps, int batch, int side, TrainingListener listener) {
-        DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(baseChannels).build();
+    private static long parameters(DiffusionModel model) {
+        return model.network().getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
+    }
+
+    private static DiffusionModel train(Settings settings, int steps, TrainingListener listener) {
+        DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(settings.baseChannels())
+                .optChannelMultipliers(settings.multipliers()).build();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(1)
                 .setSchedule(LearningRateSchedule.constant(2e-4)).optEmaDecay(options.emaDecay())
                 .optCheckpointEvery(Long.MAX_VALUE).build();
-        return DiffusionModel.train(randomMasks(256, side), options.unet(1, CLASSES, 0), options, config, batch, null,
-                listener, null);
+        return DiffusionModel.train(randomMasks(Math.max(64, settings.batch()), settings.side()),
+                options.unet(1, CLASSES, 0), options, config, settings.batch(), null, listener, null);
     }
 
     /** Returns {@code count} random masks (each site a cell with probability 0.3) in 25 classes. */
