@@ -50,6 +50,7 @@ public final class ReportWriter {
 
         speedup(html, evaluation.speedup());
         fieldErrors(html, evaluation);
+        metrics(html, evaluation);
         ClassReport.append(html, evaluation);
         observables(html, evaluation);
         chiSquare(html, evaluation.observableChiSquare());
@@ -113,6 +114,19 @@ public final class ReportWriter {
         for (MetricResult metric : evaluation.fieldErrors()) {
             html.append(Html.row(Html.escape(metric.name()), Html.number(metric.value()), Html.escape(metric.unit()),
                     Html.escape(metric.definition())));
+        }
+        html.append("</table>\n");
+    }
+
+    private static void metrics(StringBuilder html, Evaluation evaluation) {
+        if (evaluation.metrics().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Task metrics</h2>\n<table>").append(Html.header("metric", "value", "uncertainty", "unit",
+                "definition"));
+        for (MetricResult metric : evaluation.metrics()) {
+            html.append(Html.row(Html.escape(metric.name()), Html.number(metric.value()),
+                    Html.number(metric.uncertainty()), Html.escape(metric.unit()), Html.escape(metric.definition())));
         }
         html.append("</table>\n");
     }

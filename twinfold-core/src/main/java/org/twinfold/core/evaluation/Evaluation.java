@@ -1,5 +1,6 @@
 package org.twinfold.core.evaluation;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.twinfold.core.metrics.ChiSquareResult;
 import org.twinfold.core.metrics.MetricResult;
@@ -23,18 +24,22 @@ import org.twinfold.core.metrics.MetricResult;
  * @param speedup speedups from measured wall times, or null when the times are not known
  * @param classes the class-by-class comparison of a class-conditional surrogate, or null when none
  *     was made (always null in format version 1)
+ * @param metrics further metrics that a task's own evaluation step adds, such as a classifier's AUC
+ *     or the Frechet distance of shower features; empty when none (always empty before version 3)
  */
 public record Evaluation(int formatVersion, String task, String createdAt, DatasetReference reference,
                          DatasetReference generated, DatasetReference training, String checkpoint,
                          List<ObservableComparison> observables, ChiSquareResult observableChiSquare,
-                         List<MetricResult> fieldErrors, SpeedupReport speedup, ClassSection classes) {
+                         List<MetricResult> fieldErrors, SpeedupReport speedup, ClassSection classes,
+                         List<MetricResult> metrics) {
 
-    /** The layout version that this code writes: version 2 added {@code classes}. */
-    public static final int FORMAT_VERSION = 2;
+    /** The layout version that this code writes: version 2 added {@code classes}, version 3 {@code metrics}. */
+    public static final int FORMAT_VERSION = 3;
 
     public Evaluation {
         observables = List.copyOf(observables);
         fieldErrors = List.copyOf(fieldErrors);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
     }
 
     /** Creates an evaluation without a class-by-class section. */
@@ -43,13 +48,21 @@ public record Evaluation(int formatVersion, String task, String createdAt, Datas
                       List<ObservableComparison> observables, ChiSquareResult observableChiSquare,
                       List<MetricResult> fieldErrors, SpeedupReport speedup) {
         this(formatVersion, task, createdAt, reference, generated, training, checkpoint, observables,
-                observableChiSquare, fieldErrors, speedup, null);
+                observableChiSquare, fieldErrors, speedup, null, List.of());
     }
 
     /** Returns a copy with a class-by-class section, written in the current format version. */
     public Evaluation withClasses(ClassSection section) {
         return new Evaluation(FORMAT_VERSION, task, createdAt, reference, generated, training, checkpoint, observables,
-                observableChiSquare, fieldErrors, speedup, section);
+                observableChiSquare, fieldErrors, speedup, section, metrics);
+    }
+
+    /** Returns a copy with {@code added} appended to the further metrics, in the current format version. */
+    public Evaluation withMetrics(List<MetricResult> added) {
+        List<MetricResult> all = new ArrayList<>(metrics);
+        all.addAll(added);
+        return new Evaluation(FORMAT_VERSION, task, createdAt, reference, generated, training, checkpoint, observables,
+                observableChiSquare, fieldErrors, speedup, classes, all);
     }
 
     /** Returns the comparison of the named observable, or throws naming those present. */

@@ -20,6 +20,7 @@ import org.twinfold.core.Sampling;
 import org.twinfold.core.Task;
 import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.dataset.Json;
+import org.twinfold.core.metrics.MetricResult;
 import org.twinfold.core.sweep.Sweep;
 import org.twinfold.core.testkit.NoisySineGenerator;
 
@@ -125,9 +126,11 @@ class ClassEvaluatorTest {
                 new ClassEvaluator.Settings(List.of("second"), 2, 0.8, "none"));
 
         Path file = temp.resolve("evaluation.json");
-        EvaluationFiles.write(file, plain.withClasses(section));
+        MetricResult auc = MetricResult.withoutUncertainty("classifier_auc", 0.53, "1", "ROC AUC");
+        EvaluationFiles.write(file, plain.withClasses(section).withMetrics(List.of(auc)));
         Evaluation read = EvaluationFiles.read(file);
-        assertEquals(2, read.formatVersion());
+        assertEquals(3, read.formatVersion());
+        assertEquals(List.of(auc), read.metrics());
         assertEquals(section.classes().get(1).observable("second").wasserstein(),
                 read.classes().classes().get(1).observable("second").wasserstein());
         assertNull(read.classes().classes().get(0).classifier(), "no classifier was given");
@@ -136,10 +139,12 @@ class ClassEvaluatorTest {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(file.toFile());
         tree.put("formatVersion", 1);
         tree.remove("classes");
+        tree.remove("metrics");
         Files.write(file, Json.mapper().writeValueAsBytes(tree));
         Evaluation old = EvaluationFiles.read(file);
         assertEquals(1, old.formatVersion());
         assertNull(old.classes());
+        assertEquals(List.of(), old.metrics());
     }
 
     @Test
