@@ -16,6 +16,7 @@ import org.twinfold.core.evaluation.Evaluation;
 import org.twinfold.core.evaluation.EvaluationFiles;
 import org.twinfold.core.evaluation.SpeedupReport;
 import org.twinfold.ml.SurrogateFamilies;
+import org.twinfold.ml.SurrogateOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,8 +70,9 @@ final class RunCommand implements Callable<Integer> {
         int threads = common.resolvedThreads();
         String family = training.family == null ? task.surrogateFamily() : training.family;
         SurrogateFamilies.byName(family);
+        SurrogateOptions surrogateOptions = training.resolve(chosen, common.seed);
         LOG.info("Run of {} with preset {} into {}: {} training and {} test samples, {} training steps",
-                task.name(), chosen.name(), out, chosen.trainSamples(), chosen.testSamples(), chosen.trainingSteps());
+                task.name(), chosen.name(), out, chosen.trainSamples(), chosen.testSamples(), surrogateOptions.steps());
 
         Path trainData = out.resolve("train");
         Path testData = out.resolve("test");
@@ -81,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.testSamples(), common.seed + 1,
                 threads, shardSize, testData, "2/5 simulate test set");
 
-        Surrogates.train(task, family, Dataset.open(trainData), training.resolve(chosen, common.seed), checkpoints,
+        Surrogates.train(task, family, Dataset.open(trainData), surrogateOptions, checkpoints,
                 threads);
         Dataset test = Dataset.open(testData);
         Surrogates.sample(checkpoints, test.points(), test.manifest().seeds(), common.seed + 2, batch, threads,
