@@ -84,10 +84,10 @@ public record IncidentEnergies(Kind kind, double[] energiesMeV) {
         return space;
     }
 
-    /** Returns the sampling that draws these energies: grid (one point) for fixed, classes for a list. */
+    /** Returns the sampling that draws these energies: uniform over the one-point range for fixed, classes for a list. */
     public Sampling sampling() {
         return switch (kind) {
-            case FIXED -> Sampling.GRID;
+            case FIXED -> Sampling.UNIFORM;
             case LIST -> Sampling.CLASSES;
             case LOG_UNIFORM -> Sampling.LOG_UNIFORM;
         };
