@@ -131,7 +131,8 @@ final class BenchCommand implements Runnable {
     /** Showers per second of the calorimeter shower Monte Carlo. */
     @Command(name = "calo", mixinStandardHelpOptions = true,
             description = "Time the calorimeter shower simulator (CaloChallenge Dataset 2, GFlash-style) on N threads: "
-                    + "showers/s over the log-uniform 1 GeV - 1 TeV spectrum and per energy decade. No file is written.")
+                    + "showers/s over the log-uniform 1 GeV - 1 TeV spectrum and per energy decade, then the mean and width of "
+                    + "E_tot/E_inc and the peak layer at 1 GeV to 1 TeV. No file is written.")
     static final class Calo implements Callable<Integer> {
         @Option(names = "--showers", defaultValue = "20000",
                 description = "Showers per measurement (positive). Default: ${DEFAULT-VALUE}.")
@@ -144,10 +145,18 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the energies and showers. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(names = "--calibration-showers", defaultValue = "1000",
+                description = "Showers per energy for the table of E_tot/E_inc and peak layer at 1 GeV to 1 TeV; 0 skips "
+                        + "it. Default: ${DEFAULT-VALUE}.")
+        int calibrationShowers;
+
         @Override
         public Integer call() {
             int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
             System.out.print(CaloBenchmark.run(showers, workers, seed).table());
+            if (calibrationShowers > 0) {
+                System.out.print(CaloBenchmark.calibration(calibrationShowers));
+            }
             return ExitCode.SUCCESS;
         }
     }

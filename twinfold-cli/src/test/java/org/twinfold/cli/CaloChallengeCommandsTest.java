@@ -129,9 +129,10 @@ class CaloChallengeCommandsTest {
 
     @Test
     void benchCaloPrintsRates() {
-        CliRunner.Result result = CliRunner.run("bench", "calo", "--showers", "20", "--threads", "1");
+        CliRunner.Result result = CliRunner.run("bench", "calo", "--showers", "20", "--threads", "1", "--calibration-showers", "3");
         assertEquals(0, result.exitCode(), result.all());
         assertContains(result, "showers/s on 1 thread(s)");
         assertContains(result, "100 GeV - 1 TeV");
+        assertContains(result, "peak layer");
     }
 }

@@ -15,6 +15,7 @@ import org.twinfold.core.ParameterPoint;
  * log-uniform 1 GeV to 1 TeV spectrum and per energy decade. Each shower is one
  * {@code generate} call with its own seed, as in a sweep, but no file is written. Every
  * measurement follows a warm-up of the same size so that the JIT has compiled the spot loop.
+ * {@link #calibration} prints the energy response and shower maximum that the calibration is judged by.
  */
 public final class CaloBenchmark {
     private static final double[] DECADE_EDGES_MEV = {1e3, 1e4, 1e5, 1e6};
@@ -62,9 +63,50 @@ public final class CaloBenchmark {
         return new Result(threads, showers, spectrumRate, decadeRates);
     }
 
+    /**
+     * Returns the calibration table: at 1 GeV, 10 GeV, 100 GeV and 1 TeV, the mean and relative width
+     * of E_tot / E_inc after the threshold and the layer where the mean profile peaks, from
+     * {@code showers} showers each with seeds 0 to showers - 1.
+     */
+    public static String calibration(int showers) {
+        if (showers < 2) {
+            throw new IllegalArgumentException("the calibration needs at least 2 showers per energy; got " + showers);
+        }
+        CaloShowerGenerator generator = CaloShowerGenerator.builder().build();
+        CaloFeatures features = CaloFeatures.dataset2();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "E_inc      mean E_tot/E_inc   relative width   peak layer   (%d showers each)%n", showers));
+        for (double energy : DECADE_EDGES_MEV) {
+            double sum = 0;
+            double sumSquares = 0;
+            double[] profile = new double[generator.geometry().layerCount()];
+            for (int seed = 0; seed < showers; seed++) {
+                float[] voxels = generator.generate(List.of(ParameterPoint.of(energy)), new long[] {seed})
+                        .floats(CaloShowerGenerator.SHOWERS);
+                ShowerFeatures shower = features.compute(voxels, 0, energy);
+                sum += shower.energyRatio();
+                sumSquares += shower.energyRatio() * shower.energyRatio();
+                for (int l = 0; l < profile.length; l++) {
+                    profile[l] += shower.layerEnergy()[l];
+                }
+            }
+            double mean = sum / showers;
+            double width = Math.sqrt(Math.max(0, sumSquares / showers - mean * mean)) / mean;
+            int peak = 0;
+            for (int l = 1; l < profile.length; l++) {
+                peak = profile[l] > profile[peak] ? l : peak;
+            }
+            text.append(String.format(Locale.ROOT, "%-10s %-18.4f %-16.4f %d%n", energyLabel(energy), mean, width, peak));
+        }
+        return text.toString();
+    }
+
+    private static String energyLabel(double energyMeV) {
+        return energyMeV >= 1e6 ? "1 TeV" : String.format(Locale.ROOT, "%.0f GeV", energyMeV / 1e3);
+    }
+
     private static String decadeLabel(int decade) {
-        String[] names = {"1 GeV", "10 GeV", "100 GeV", "1 TeV"};
-        return names[decade] + " - " + names[decade + 1];
+        return energyLabel(DECADE_EDGES_MEV[decade]) + " - " + energyLabel(DECADE_EDGES_MEV[decade + 1]);
     }
 
     private static double[] logUniform(int count, double min, double max, SplittableRandom random) {

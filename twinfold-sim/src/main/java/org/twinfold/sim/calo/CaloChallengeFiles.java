@@ -15,7 +15,7 @@ import org.twinfold.core.dataset.AtomicFiles;
  * h5py and by the challenge's evaluation code. {@link CaloChallengeReader} reads them back, and
  * also the challenge's own float64 files.
  *
- * <p>Note: jhdf writes a whole dataset at once, so {@link #write} holds every shower in memory
+ * <p>Note: jhdf writes a whole dataset at once, so {@link #write} needs every shower in memory
  * (100,000 Dataset 2 showers take 2.6 GB as float32).
  */
 public final class CaloChallengeFiles {

@@ -97,7 +97,7 @@ public final class CalorimeterTask implements Task {
                 PREVIEW_SCALE));
     }
 
-    // The incident energy does not enter these observables, so 1 MeV stands in for it.
+    // The incident energy does not enter these observables, so 1 MeV is passed in its place.
     private static ShowerFeatures features(SampleBatch batch, int index) {
         return FEATURES.compute(batch.floats(CaloShowerGenerator.SHOWERS), index, 1.0);
     }

@@ -8,9 +8,9 @@ import org.twinfold.core.ParameterSpace;
 import org.twinfold.core.Sampling;
 
 /**
- * Which incident energies a calorimeter simulator accepts, and how a sweep should draw them: one
- * fixed energy, a list of energies (drawn in turn as classes), or a log-uniform range. The
- * default is the challenge's log-uniform 1 GeV to 1 TeV.
+ * Incident energies of a calorimeter simulator and the sampling that draws them: one fixed energy,
+ * a list of energies (drawn in turn as classes), or a log-uniform range. The default is the
+ * challenge's log-uniform 1 GeV to 1 TeV.
  *
  * @param kind fixed, list or log-uniform
  * @param energiesMeV the fixed energy, the list, or the range's {min, max}, in MeV
@@ -21,7 +21,7 @@ public record IncidentEnergies(Kind kind, double[] energiesMeV) {
     /** Lowest energy that the simulator accepts, in MeV (GFlash is fitted from about 1 GeV). */
     public static final double MIN_MEV = 100.0;
 
-    /** How the energies are given. */
+    /** Form of the energy specification. */
     public enum Kind { FIXED, LIST, LOG_UNIFORM }
 
     public IncidentEnergies {

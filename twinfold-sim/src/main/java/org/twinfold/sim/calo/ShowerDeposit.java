@@ -1,8 +1,8 @@
 package org.twinfold.sim.calo;
 
 /**
- * Where one simulated shower's visible energy went, before the readout threshold, in dataset units
- * (MeV of silicon deposit divided by the challenge's scale 0.033).
+ * Energy balance of one simulated shower before the readout threshold, in dataset units (MeV of
+ * silicon deposit divided by the challenge's scale 0.033).
  *
  * @param voxelEnergies energy per voxel in flat geometry order, before the threshold
  * @param layerEnergies smeared energy assigned to each readout layer (voxels plus lateral leakage)

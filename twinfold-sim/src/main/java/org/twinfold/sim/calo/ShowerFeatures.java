@@ -36,10 +36,10 @@ public record ShowerFeatures(double incidentEnergy, double totalEnergy, double[]
     }
 
     /**
-     * Returns the challenge's "cls-high" classifier input (362 values for 45 layers), in the order of
-     * the challenge's evaluate.py: log10 E_inc; log10(E_layer + 1e-8) per layer; EC_eta, EC_phi,
-     * width_eta and width_phi per layer, each divided by 100; log10(E_tot + 1e-8); sparsity per layer;
-     * EC_r and width_r per layer, each divided by 100.
+     * Returns the challenge's "cls-high" classifier input (362 values for 45 layers) in the order of
+     * the challenge's evaluate.py. The blocks are log10 E_inc, then log10(E_layer + 1e-8) per layer,
+     * then EC_eta, EC_phi, width_eta and width_phi per layer divided by 100, then log10(E_tot + 1e-8),
+     * then sparsity per layer, and last EC_r and width_r per layer divided by 100.
      */
     public double[] clsHigh() {
         int layers = layers();

@@ -89,7 +89,8 @@ class CalorimeterTaskTest {
         IncidentEnergies range = IncidentEnergies.parse("log-uniform:1e3,1e6");
         assertEquals(IncidentEnergies.challenge(), range);
         for (ParameterPoint point : range.sampling().sample(range.parameterSpace(), 200, new java.util.SplittableRandom(2))) {
-            assertTrue(point.value(0) >= 1e3 && point.value(0) <= 1e6);
+            assertTrue(point.value(0) >= 1e3, "energy " + point.value(0) + " is below the range");
+            assertTrue(point.value(0) <= 1e6, "energy " + point.value(0) + " is above the range");
         }
         CaloShowerGenerator generator = CaloShowerGenerator.builder().incidentEnergies(list).build();
         assertEquals(3, generator.parameterSpace().classes().size());

@@ -84,7 +84,8 @@ class ShowerSimulatorTest {
             double mean = sum / n;
             double width = Math.sqrt(sumSquares / n - mean * mean) / mean;
             double expected = Math.hypot(0.12 / Math.sqrt(energy / 1000), 0.01);
-            assertTrue(mean > 0.95 && mean < 1.0, "mean E_tot/E_inc at " + energy + " MeV is " + mean);
+            assertTrue(mean > 0.95, "mean E_tot/E_inc at " + energy + " MeV is " + mean);
+            assertTrue(mean < 1.0, "mean E_tot/E_inc at " + energy + " MeV is " + mean);
             assertEquals(expected, width, 0.15 * expected, "relative resolution at " + energy + " MeV");
         }
     }
