@@ -13,6 +13,7 @@ import org.twinfold.core.dataset.Manifest;
 import org.twinfold.core.sweep.Sweep;
 import org.twinfold.ml.bench.MemoryBenchmarkResult;
 import org.twinfold.ml.bench.TrainingMemoryBenchmark;
+import org.twinfold.sim.calo.CaloBenchmark;
 import org.twinfold.sim.cpm.CpmBenchmark;
 import org.twinfold.sim.md.MdBenchmark;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures (record them in BENCHMARKS.md with the command and machine).",
         subcommands = {BenchCommand.TrainingMemory.class, BenchCommand.SweepThroughput.class, BenchCommand.Cpm.class,
-            BenchCommand.Md.class, BenchDiffusion.class})
+            BenchCommand.Md.class, BenchCommand.Calo.class, BenchDiffusion.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -123,6 +124,39 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             MdBenchmark.main(new String[0]);
+            return ExitCode.SUCCESS;
+        }
+    }
+
+    /** Showers per second of the calorimeter shower Monte Carlo. */
+    @Command(name = "calo", mixinStandardHelpOptions = true,
+            description = "Time the calorimeter shower simulator (CaloChallenge Dataset 2, GFlash-style) on N threads: "
+                    + "showers/s over the log-uniform 1 GeV - 1 TeV spectrum and per energy decade, then the mean and width of "
+                    + "E_tot/E_inc and the peak layer at 1 GeV to 1 TeV. No file is written.")
+    static final class Calo implements Callable<Integer> {
+        @Option(names = "--showers", defaultValue = "20000",
+                description = "Showers per measurement (positive). Default: ${DEFAULT-VALUE}.")
+        int showers;
+
+        @Option(names = "--threads", defaultValue = "0",
+                description = "Threads; 0 for every processor. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the energies and showers. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--calibration-showers", defaultValue = "1000",
+                description = "Showers per energy for the table of E_tot/E_inc and peak layer at 1 GeV to 1 TeV; 0 skips "
+                        + "it. Default: ${DEFAULT-VALUE}.")
+        int calibrationShowers;
+
+        @Override
+        public Integer call() {
+            int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+            System.out.print(CaloBenchmark.run(showers, workers, seed).table());
+            if (calibrationShowers > 0) {
+                System.out.print(CaloBenchmark.calibration(calibrationShowers));
+            }
             return ExitCode.SUCCESS;
         }
     }

@@ -6,15 +6,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code twinfold} command: simulate, train, sample, evaluate, report, run, bench, tasks and
- * inspect. Exit codes: 0 on success, 2 on invalid input, 1 on failure.
+ * The {@code twinfold} command: simulate, train, sample, evaluate, report, run, bench, tasks,
+ * inspect, export and import. Exit codes: 0 on success, 2 on invalid input, 1 on failure.
  */
 @Command(name = "twinfold", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build digital twins of scientific simulations: simulate, train a neural surrogate, "
                 + "and prove how faithful and how much faster it is.",
         subcommands = {TasksCommand.class, SimulateCommand.class, TrainCommand.class, SampleCommand.class,
             EvaluateCommand.class, ReportCommand.class, RunCommand.class, BenchCommand.class,
-            InspectCommand.class})
+            InspectCommand.class, ExportCommand.class, ImportCommand.class})
 public final class TwinfoldCommand implements Runnable {
 
     @CommandLine.Spec
