@@ -8,7 +8,7 @@ import org.twinfold.core.metrics.RocAuc;
  * Outcome of {@link ClassifierTwoSampleTest#run}, on the validation split.
  *
  * @param auc ROC AUC of the classifier's logits for "generated" against "reference"; 0.5 when the
- *     samples cannot be told apart
+ *     samples cannot be distinguished
  * @param aucNullDeviation standard deviation of the AUC of an uninformative classifier on the
  *     validation split, sqrt((n1 + n2 + 1) / (12 n1 n2))
  * @param jsd (ln 2 - BCE) / ln 2, with the binary cross-entropy BCE of the isotonically calibrated

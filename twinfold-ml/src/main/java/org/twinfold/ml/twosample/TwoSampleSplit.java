@@ -16,7 +16,7 @@ import org.twinfold.ml.train.StepRandom;
 record TwoSampleSplit(int features, float[] trainFeatures, boolean[] trainLabels, float[] testFeatures,
                       boolean[] testLabels, float[] validationFeatures, boolean[] validationLabels) {
 
-    /** Fewest rows per sample: enough for one row in each of the three splits. */
+    /** Minimum rows per sample, enough for one row in each of the three splits. */
     static final int MINIMUM_ROWS = 5;
 
     static TwoSampleSplit of(double[][] reference, double[][] generated, long seed) {

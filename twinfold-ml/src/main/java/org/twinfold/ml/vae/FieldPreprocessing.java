@@ -177,8 +177,8 @@ public record FieldPreprocessing(int elements, Optional<String> normalizeBy, int
         }
         double value = point[index];
         if (!(value > 0) || !Double.isFinite(value)) {
-            String which = sample >= 0 ? "sample " + sample : "point " + java.util.Arrays.toString(point);
-            throw new IllegalArgumentException("parameter '" + name.get() + "' of " + which + " is " + value
+            String location = sample >= 0 ? "sample " + sample : "point " + java.util.Arrays.toString(point);
+            throw new IllegalArgumentException("parameter '" + name.get() + "' of " + location + " is " + value
                     + "; vae.normalize-by needs positive values");
         }
         return value;
