@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures (record them in BENCHMARKS.md with the command and machine).",
         subcommands = {BenchCommand.TrainingMemory.class, BenchCommand.SweepThroughput.class, BenchCommand.Cpm.class,
-            BenchCommand.Md.class, BenchCommand.Calo.class, BenchDiffusion.class})
+            BenchCommand.Md.class, BenchCommand.Calo.class, BenchDiffusion.class, BenchVae.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

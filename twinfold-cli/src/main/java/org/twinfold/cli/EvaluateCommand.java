@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.twinfold.cli.calo.CaloEvaluationStep;
 import org.twinfold.cli.classes.ClassEvaluationStep;
 import org.twinfold.core.Task;
 import org.twinfold.core.Tasks;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Compare a surrogate's dataset with held-out simulations: observables (Wasserstein-1, "
                 + "Kolmogorov-Smirnov, separation power), a correlated chi-square, sample-by-sample errors for "
-                + "deterministic tasks, and the speedup from recorded wall times. Writes JSON.")
+                + "deterministic tasks, and the speedup from recorded wall times; for task calorimeter also the CaloChallenge "
+                + "metrics (separation powers, classifier AUC, FPD, KPD) and, with --checkpoint, the generation time "
+                + "per shower. Writes JSON.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TASK", description = "Task name, as listed by 'twinfold tasks'.")
@@ -46,8 +49,14 @@ final class EvaluateCommand implements Callable<Integer> {
     Path floor;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Seed of the class-by-class classifier's weights and batches. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the class-by-class and calorimeter classifiers' weights and batches. "
+                    + "Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--challenge-files", paramLabel = "DIR",
+            description = "Task calorimeter only: folder to write reference.hdf5 and generated.hdf5 in, the two "
+                    + "samples as CaloChallenge HDF5 files for the challenge's evaluate.py. Default: none written.")
+    Path challengeFiles;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Evaluation JSON file to write.")
     Path out;
@@ -55,9 +64,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Task task = Tasks.byName(taskName);
+        if (challengeFiles != null && !CaloEvaluationStep.applies(task)) {
+            throw new InvalidInputException("--challenge-files applies to task calorimeter only, not '" + task.name()
+                    + "'; leave it out");
+        }
         Evaluation evaluation = evaluate(task, reference, generated, checkpoint, training);
         if (floor != null) {
             evaluation = withClassSection(task, evaluation);
+        }
+        if (CaloEvaluationStep.applies(task)) {
+            evaluation = CaloEvaluationStep.extend(evaluation, new CaloEvaluationStep.Inputs(reference, generated,
+                    checkpoint, challengeFiles, seed, "the engine's default threads"), System.err::println);
+            CaloEvaluationStep.printSummary(evaluation);
         }
         EvaluationFiles.write(out, evaluation);
         System.out.printf("Wrote the evaluation to %s%n", out);

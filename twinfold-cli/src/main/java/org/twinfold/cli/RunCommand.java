@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.cli.operator.OperatorPipeline;
 import org.twinfold.cli.operator.OperatorRequest;
+import org.twinfold.cli.calo.CaloEvaluationStep;
 import org.twinfold.cli.classes.ClassEvaluationStep;
 import org.twinfold.cli.report.ReportWriter;
 import org.twinfold.core.Preset;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
         description = "Simulate, train, sample, evaluate and report in one go, into one folder: train/, test/, "
                 + "checkpoints/, generated/, evaluation.json and report.html. Tasks sampled by class with a mask "
                 + "as data also get test-floor/, a second test set, and a class-by-class evaluation with a "
-                + "classifier. Rerun the same command to resume.")
+                + "classifier. The calorimeter task also gets the CaloChallenge metrics and plots, and challenge/ with both "
+                + "test samples as challenge HDF5 files. Rerun the same command to resume.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -99,11 +101,19 @@ final class RunCommand implements Callable<Integer> {
             evaluation = ClassEvaluationStep.extend(task, evaluation, trainData, testData, floorData, generated,
                     common.seed, new TrainingProgress("train classifier"));
         }
+        if (CaloEvaluationStep.applies(task)) {
+            evaluation = CaloEvaluationStep.extend(evaluation, new CaloEvaluationStep.Inputs(testData, generated,
+                    checkpoints, out.resolve("challenge"), common.seed, threads + " intra-op thread(s)"),
+                    System.err::println);
+        }
         EvaluationFiles.write(out.resolve("evaluation.json"), evaluation);
         ReportWriter.write(evaluation, out.resolve("report.html"));
         printSummary(evaluation);
         if (evaluation.classes() != null) {
             ClassEvaluationStep.printSummary(evaluation.classes());
+        }
+        if (CaloEvaluationStep.applies(task)) {
+            CaloEvaluationStep.printSummary(evaluation);
         }
         return ExitCode.SUCCESS;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.twinfold.cli.calo.CaloReportSection;
 import org.twinfold.core.ElementType;
 import org.twinfold.core.Field;
 import org.twinfold.core.SampleBatch;
@@ -51,6 +52,7 @@ public final class ReportWriter {
         speedup(html, evaluation.speedup());
         fieldErrors(html, evaluation);
         metrics(html, evaluation);
+        CaloReportSection.append(html, evaluation);
         ClassReport.append(html, evaluation);
         observables(html, evaluation);
         chiSquare(html, evaluation.observableChiSquare());
