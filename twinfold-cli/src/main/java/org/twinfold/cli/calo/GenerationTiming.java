@@ -26,7 +26,7 @@ final class GenerationTiming {
     static final int[] CHALLENGE_BATCHES = {1, 100, 10_000};
     static final String PREFIX = "generation_time/batch_";
     private static final double MIN_SECONDS = 1.0;
-    /** Largest warm-up call; the first-call overhead is spread over a large batch anyway. */
+    /** Largest warm-up call, because a large batch spreads the first-call overhead anyway. */
     private static final int MAX_WARMUP_BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(GenerationTiming.class);
 

@@ -42,8 +42,8 @@ class ShowerDistancesTest {
 
     @Test
     void physicsDistancesNeedTenShowers() {
-        // The values themselves are checked by the end-to-end run; each Frechet distance of 362 features
-        // takes two symmetric eigendecompositions, too slow for a unit test repeated 20 times.
+        // The end-to-end run checks the values. Each Frechet distance of 362 features takes two symmetric
+        // eigendecompositions, so the 20 of one FPD are too slow for a unit test.
         assertTrue(ShowerDistances.physicsDistances(CaloTestShowers.simulate(5, 1), CaloTestShowers.simulate(40, 1), 3)
                 .isEmpty());
     }

@@ -29,4 +29,15 @@ class ShowerSampleTest {
         assertEquals(45, sample.layerEnergyFractions()[0].length);
         assertEquals(sample.features()[1].energyRatio(), sample.energyRatios()[1], 0.0);
     }
+
+    @Test
+    void clsHighZeroesRoundingResidues() {
+        ShowerSample sample = CaloTestShowers.simulate(2, 1);
+        // Width in eta of layer 0 (block 4 of the cls-high layout), given a rounding residue in mm.
+        sample.features()[0].widthEta()[0] = 1.5e-6;
+        sample.features()[1].widthEta()[0] = 2.5e-3;
+
+        assertEquals(0.0, sample.clsHigh()[0][1 + 3 * 45], 0.0);
+        assertEquals(2.5e-5, sample.clsHigh()[1][1 + 3 * 45], 1e-15);
+    }
 }

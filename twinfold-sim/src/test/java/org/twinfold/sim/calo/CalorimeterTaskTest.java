@@ -26,6 +26,7 @@ class CalorimeterTaskTest {
         assertEquals("incident_energy", task.surrogateSettings().get("vae.normalize-by"));
         assertEquals("logit", task.surrogateSettings().get("vae.transform"));
         assertEquals("0.01515", task.surrogateSettings().get("vae.threshold-mev"));
+        assertEquals("incident_energy", task.surrogateSettings().get("vae.log-parameters"));
     }
 
     @Test
