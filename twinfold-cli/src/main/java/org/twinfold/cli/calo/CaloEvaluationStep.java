@@ -39,7 +39,7 @@ public final class CaloEvaluationStep {
     }
 
     /**
-     * Where the step finds its inputs and puts its outputs.
+     * Input datasets, output folder and settings of the step.
      *
      * @param reference held-out simulated dataset
      * @param generated the surrogate's dataset at the same incident energies

@@ -15,9 +15,9 @@ import org.twinfold.sim.calo.CaloFeatures;
 import org.twinfold.sim.calo.ShowerSettings;
 
 /**
- * The calorimeter section of the HTML report: the headline metrics next to published CaloChallenge
- * results, the generation time per shower next to the published CPU times, and the challenge's
- * standard plots drawn from the held-out and generated datasets while they are on disk.
+ * The calorimeter section of the HTML report. It puts the headline metrics next to published
+ * CaloChallenge results and the generation time per shower next to the published CPU times. It
+ * draws the challenge's standard plots from the held-out and generated datasets while they are on disk.
  */
 public final class CaloReportSection {
     /** Layers whose E_layer histogram is drawn: near the start, the maximum and the tail of a shower. */

@@ -14,8 +14,8 @@ import org.twinfold.ml.twosample.TwoSampleResult;
  *
  * <p>Note: the network is smaller and trained for fewer epochs than the challenge's (three hidden
  * layers of 2,048, batch 1,000, 50 epochs, float64), so that both tests take a few minutes on 2
- * cores; a smaller classifier can only find fewer differences, so its AUC is a lower bound on the
- * challenge's. The definitions in the results state the sizes used.
+ * cores. A smaller network trained for less time usually finds fewer differences, so its AUC is
+ * likely below the challenge's for the same samples. The definitions in the results state the sizes used.
  */
 final class ClassifierMetrics {
     static final List<Integer> HIDDEN_WIDTHS = List.of(256, 256, 256);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Selected Dataset 2 results of the CaloChallenge 2022, from the table
  * {@code final_results/CaloChallenge_results_ds2.hdf} (key {@code ds2}) of the CaloChallenge/homepage
- * repository at commit 9b41df7, which holds the numbers behind the review paper arXiv:2410.21611.
+ * repository at commit 9b41df7, which contains the numbers behind the review paper arXiv:2410.21611.
  * The Geant4 row compares Geant4 with itself.
  *
  * <p>Note: the table stores no unit for the generation times; milliseconds per shower is inferred

@@ -27,12 +27,12 @@ import org.twinfold.core.metrics.WassersteinDistance;
  * definitions in the results name the sizes used.
  */
 final class ShowerDistances {
-    /** Largest KPD batch: 10 batches of 1,000 rows of 362 features take about 10 s on one core. */
+    /** Largest KPD batch; the cost of a batch grows with the square of its rows. */
     static final int MAX_KPD_BATCH = 1000;
     static final int KPD_BATCHES = 10;
     static final int FPD_BATCH_SIZES = 5;
     static final int FPD_BATCHES_PER_SIZE = 4;
-    /** Fewest showers per sample for FPD and KPD. */
+    /** Minimum showers per sample for FPD and KPD. */
     static final int MIN_ROWS = 10;
 
     private ShowerDistances() {
@@ -70,7 +70,7 @@ final class ShowerDistances {
 
     /**
      * Returns the chi-square of the mean layer profile E_layer / E_inc, generated against reference,
-     * with the covariance from the reference sample, and its diagonal version; each with its p-value.
+     * with the covariance from the reference sample. Its diagonal version and both p-values follow.
      */
     static List<MetricResult> layerProfileChiSquare(ShowerSample reference, ShowerSample generated) {
         ChiSquareResult chi = CorrelatedChiSquare.ofSampleAgainstReference(generated.layerEnergyFractions(),

@@ -65,8 +65,9 @@ public final class CalorimeterTask implements Task {
                 "vae.log-parameters", IncidentEnergies.PARAMETER);
     }
 
-    // NOTE: the quick preset's 3,000 steps at batch 256 are sized for about 5 minutes of VAE training on
-    // 2 cores, an estimate made before the VAE existed.
+    // The quick preset's 3,000 steps at batch 256 took 604 s with one libtorch thread on a 2-core VM
+    // busy with other builds. The smoke preset's 20 steps warm up for one step, so it uses 1e-4: at
+    // 1e-3 the VAE loss diverged at step 3.
     @Override
     public List<Preset> presets() {
         return List.of(
