@@ -3,6 +3,8 @@ package org.twinfold.ml.diffusion;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,24 +73,50 @@ public final class DiffusionBenchmark {
     private DiffusionBenchmark() {
     }
 
-    /** Times training steps and prints the parameter count and the mean and fastest step. */
+    /**
+     * Times training steps and prints the parameter count, the mean and fastest wall time per step,
+     * and the CPU time of the calling thread per step. With one libtorch thread the calling thread
+     * does all the arithmetic, so its CPU time is the cost of a step even on a busy machine. The CPU
+     * time of the whole process adds the garbage collector and the JIT compiler.
+     */
     public static void step(Settings settings) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Double> seconds = new ArrayList<>();
-        long[] last = {System.nanoTime()};
+        List<Double> cpuSeconds = new ArrayList<>();
+        List<Double> processSeconds = new ArrayList<>();
+        long[] last = {System.nanoTime(), threads.getCurrentThreadCpuTime(), system.getProcessCpuTime()};
         TrainingListener timer = report -> {
             long now = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long process = system.getProcessCpuTime();
             seconds.add((now - last[0]) * 1e-9);
+            cpuSeconds.add((cpu - last[1]) * 1e-9);
+            processSeconds.add((process - last[2]) * 1e-9);
             last[0] = now;
+            last[1] = cpu;
+            last[2] = process;
         };
         long start = System.nanoTime();
         try (DiffusionModel model = train(settings, WARMUP_STEPS + settings.steps(), timer)) {
             List<Double> timed = seconds.subList(WARMUP_STEPS, seconds.size());
-            double mean = timed.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            double min = timed.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            List<Double> cpuTimed = cpuSeconds.subList(WARMUP_STEPS, cpuSeconds.size());
+            List<Double> processTimed = processSeconds.subList(WARMUP_STEPS, processSeconds.size());
             System.out.printf(Locale.ROOT, "parameters %d%ntraining step, batch %d of 1x%dx%d: mean %.3f s, min %.3f s"
-                    + " over %d steps (total run %.1f s)%n", parameters(model), settings.batch(), settings.side(),
-                    settings.side(), mean, min, timed.size(), (System.nanoTime() - start) * 1e-9);
+                    + " over %d steps (total run %.1f s); calling-thread CPU mean %.3f s, min %.3f s; process CPU mean"
+                    + " %.3f s%n", parameters(model), settings.batch(), settings.side(), settings.side(), mean(timed),
+                    min(timed), timed.size(), (System.nanoTime() - start) * 1e-9, mean(cpuTimed), min(cpuTimed),
+                    mean(processTimed));
         }
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
     /** Trains for {@code settings.steps()} steps and prints the resident memory every 1,000 steps. */
