@@ -134,8 +134,13 @@ public final class DiffusionBenchmark {
                 settings.batch(), settings.side(), settings.side(), (System.nanoTime() - start) * 1e-9);
     }
 
-    /** Prints the seconds per generated image at batch 1 and at {@code settings.batch()}. */
+    /**
+     * Prints the seconds per generated image at batch 1 and at {@code settings.batch()}: wall time, and
+     * the CPU time of the process, which is the cost of the image on a machine shared with other work.
+     */
     public static void sample(Settings settings) {
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DiffusionModel model = train(settings.withBatch(2), 1, report -> { })) {
             System.out.printf(Locale.ROOT, "parameters %d%n", parameters(model));
             int[] batches = settings.batch() == 1 ? new int[] {1} : new int[] {1, settings.batch()};
@@ -146,11 +151,13 @@ public final class DiffusionBenchmark {
                 long[] seeds = LongStream.range(0, batch).toArray();
                 model.sample(conditions, seeds, options);
                 long start = System.nanoTime();
+                long cpuStart = system.getProcessCpuTime();
                 model.sample(conditions, seeds, options);
                 double perImage = (System.nanoTime() - start) * 1e-9 / batch;
+                double cpuPerImage = (system.getProcessCpuTime() - cpuStart) * 1e-9 / batch;
                 System.out.printf(Locale.ROOT, "sampling 1x%dx%d, %d Heun steps (%d evaluations), batch %d: %.3f s"
-                        + " per image%n", settings.side(), settings.side(), settings.heunSteps(),
-                        2 * settings.heunSteps() - 1, batch, perImage);
+                        + " per image, process CPU %.3f s per image%n", settings.side(), settings.side(),
+                        settings.heunSteps(), 2 * settings.heunSteps() - 1, batch, perImage, cpuPerImage);
             }
         }
     }
