@@ -159,8 +159,12 @@ def main():
     labels = torch.arange(256) % CLASSES
 
     times = []
+    cpu_times = []
+    process_times = []
     for step in range(3 + args.steps):
         start = time.perf_counter()
+        cpu_start = time.thread_time()
+        process_start = time.process_time()
         rows = torch.randint(0, 256, (n,))
         y = data[rows]
         one_hot = F.one_hot(labels[rows], CLASSES).float()
@@ -175,9 +179,17 @@ def main():
             for e, p in zip(ema, net.parameters()):
                 e.mul_(0.999).add_(p.detach(), alpha=0.001)
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.thread_time() - cpu_start)
+        process_times.append(time.process_time() - process_start)
     timed = times[3:]
+    cpu_timed = cpu_times[3:]
+    process_timed = process_times[3:]
+    # With one thread the main thread does all the arithmetic, so its CPU time is the step's cost
+    # even while other programs share the cores.
     print(f"training step, batch {n} of 1x{side}x{side}: mean {sum(timed) / len(timed):.3f} s, "
-          f"min {min(timed):.3f} s over {len(timed)} steps")
+          f"min {min(timed):.3f} s over {len(timed)} steps; main-thread CPU mean "
+          f"{sum(cpu_timed) / len(cpu_timed):.3f} s, min {min(cpu_timed):.3f} s; process CPU mean "
+          f"{sum(process_timed) / len(process_timed):.3f} s")
 
     if args.sample:
         net.eval()

@@ -3,6 +3,8 @@ package org.twinfold.ml.diffusion;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,24 +73,50 @@ public final class DiffusionBenchmark {
     private DiffusionBenchmark() {
     }
 
-    /** Times training steps and prints the parameter count and the mean and fastest step. */
+    /**
+     * Times training steps and prints the parameter count, the mean and fastest wall time per step,
+     * and the CPU time of the calling thread per step. With one libtorch thread the calling thread
+     * does all the arithmetic, so its CPU time is the cost of a step even on a busy machine. The CPU
+     * time of the whole process adds the garbage collector and the JIT compiler.
+     */
     public static void step(Settings settings) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Double> seconds = new ArrayList<>();
-        long[] last = {System.nanoTime()};
+        List<Double> cpuSeconds = new ArrayList<>();
+        List<Double> processSeconds = new ArrayList<>();
+        long[] last = {System.nanoTime(), threads.getCurrentThreadCpuTime(), system.getProcessCpuTime()};
         TrainingListener timer = report -> {
             long now = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long process = system.getProcessCpuTime();
             seconds.add((now - last[0]) * 1e-9);
+            cpuSeconds.add((cpu - last[1]) * 1e-9);
+            processSeconds.add((process - last[2]) * 1e-9);
             last[0] = now;
+            last[1] = cpu;
+            last[2] = process;
         };
         long start = System.nanoTime();
         try (DiffusionModel model = train(settings, WARMUP_STEPS + settings.steps(), timer)) {
             List<Double> timed = seconds.subList(WARMUP_STEPS, seconds.size());
-            double mean = timed.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            double min = timed.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            List<Double> cpuTimed = cpuSeconds.subList(WARMUP_STEPS, cpuSeconds.size());
+            List<Double> processTimed = processSeconds.subList(WARMUP_STEPS, processSeconds.size());
             System.out.printf(Locale.ROOT, "parameters %d%ntraining step, batch %d of 1x%dx%d: mean %.3f s, min %.3f s"
-                    + " over %d steps (total run %.1f s)%n", parameters(model), settings.batch(), settings.side(),
-                    settings.side(), mean, min, timed.size(), (System.nanoTime() - start) * 1e-9);
+                    + " over %d steps (total run %.1f s); calling-thread CPU mean %.3f s, min %.3f s; process CPU mean"
+                    + " %.3f s%n", parameters(model), settings.batch(), settings.side(), settings.side(), mean(timed),
+                    min(timed), timed.size(), (System.nanoTime() - start) * 1e-9, mean(cpuTimed), min(cpuTimed),
+                    mean(processTimed));
         }
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
     /** Trains for {@code settings.steps()} steps and prints the resident memory every 1,000 steps. */
@@ -106,8 +134,13 @@ public final class DiffusionBenchmark {
                 settings.batch(), settings.side(), settings.side(), (System.nanoTime() - start) * 1e-9);
     }
 
-    /** Prints the seconds per generated image at batch 1 and at {@code settings.batch()}. */
+    /**
+     * Prints the seconds per generated image at batch 1 and at {@code settings.batch()}: wall time, and
+     * the CPU time of the process, which is the cost of the image on a machine shared with other work.
+     */
     public static void sample(Settings settings) {
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DiffusionModel model = train(settings.withBatch(2), 1, report -> { })) {
             System.out.printf(Locale.ROOT, "parameters %d%n", parameters(model));
             int[] batches = settings.batch() == 1 ? new int[] {1} : new int[] {1, settings.batch()};
@@ -118,11 +151,13 @@ public final class DiffusionBenchmark {
                 long[] seeds = LongStream.range(0, batch).toArray();
                 model.sample(conditions, seeds, options);
                 long start = System.nanoTime();
+                long cpuStart = system.getProcessCpuTime();
                 model.sample(conditions, seeds, options);
                 double perImage = (System.nanoTime() - start) * 1e-9 / batch;
+                double cpuPerImage = (system.getProcessCpuTime() - cpuStart) * 1e-9 / batch;
                 System.out.printf(Locale.ROOT, "sampling 1x%dx%d, %d Heun steps (%d evaluations), batch %d: %.3f s"
-                        + " per image%n", settings.side(), settings.side(), settings.heunSteps(),
-                        2 * settings.heunSteps() - 1, batch, perImage);
+                        + " per image, process CPU %.3f s per image%n", settings.side(), settings.side(),
+                        settings.heunSteps(), 2 * settings.heunSteps() - 1, batch, perImage, cpuPerImage);
             }
         }
     }
