@@ -36,7 +36,7 @@ public final class OperatorPlans {
             case "quick" -> quick();
             case "paper" -> paper();
             case "smoke" -> smoke();
-            default -> throw new IllegalArgumentException("unknown preset '" + nameOrFile + "' for md-lj; use quick,"
+            default -> throw new IllegalArgumentException("unknown preset '" + nameOrFile + "' for md-lstm; use quick,"
                     + " paper or smoke, or a plan file ending in .json");
         };
     }
