@@ -22,8 +22,9 @@ import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.sim.md.LennardJonesGenerator;
 
 /**
- * {@code twinfold run md-lstm} (also {@code md-lj}): simulate Lennard-Jones trajectories, train one LSTM operator per large
- * step Delta_R, roll each out from five Verlet frames, compare with Verlet and write the report. The run
+ * {@code twinfold run md-lstm} (also {@code md-lj}): simulate Lennard-Jones trajectories, train one LSTM
+ * operator per large step Delta_R, roll each out from five Verlet frames, compare with Verlet and write
+ * the report. The run
  * folder gets {@code train/} and {@code test/} (datasets), {@code checkpoints/x100/} and so on,
  * {@code plan.json}, {@code evaluation.json} and {@code report.html}. Rerunning the same command skips the
  * complete sweeps and trainings and resumes a killed one.

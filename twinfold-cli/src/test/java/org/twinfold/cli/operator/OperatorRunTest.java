@@ -89,6 +89,15 @@ class OperatorRunTest {
     }
 
     @Test
+    void tasksListsBothNames() {
+        OperatorCli.Result result = OperatorCli.run("tasks");
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertContains(result, "md-lstm ");
+        assertContains(result, "md-lj ");
+    }
+
+    @Test
     void multipleThatIsNotWholeFramesExitsWithTwo() throws Exception {
         Path plan = planFile(node -> ((ObjectNode) node.path("multiples").get(0)).put("multiple", 150));
         OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",

@@ -315,7 +315,7 @@ public final class LstmOperator implements AutoCloseable {
         metadata.set("caller", options.metadata());
 
         TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(operator.block).setConfig(config)
-                .setLoss(loss(options.loss()))
+                .setLoss(meanSquaredError())
                 .setBatches(new WindowBatches(training, architecture, options, operator.scaling, operator.target,
                         operator.targetScaling))
                 .optListener(listener).optNormalization(operator.normalization()).optMetadata(metadata)
@@ -325,8 +325,7 @@ public final class LstmOperator implements AutoCloseable {
                         "lstm.validationFraction", Double.toString(options.validationFraction()),
                         "lstm.target", operator.target.name(),
                         "lstm.standardize", Boolean.toString(options.standardize()),
-                        "lstm.inputNoise", Double.toString(options.inputNoise()),
-                        "lstm.loss", options.loss().name()));
+                        "lstm.inputNoise", Double.toString(options.inputNoise())));
         if (checkpointFolder != null) {
             builder.optCheckpointFolder(checkpointFolder);
         }
@@ -337,10 +336,10 @@ public final class LstmOperator implements AutoCloseable {
         }
     }
 
-    private static TrainingLoss loss(OperatorLoss kind) {
+    private static TrainingLoss meanSquaredError() {
         return (context, batch) -> {
             NDArray prediction = context.forward(new NDList(batch.get(0))).singletonOrThrow();
-            return kind.of(prediction, batch.get(1));
+            return prediction.sub(batch.get(1)).square().mean();
         };
     }
 }

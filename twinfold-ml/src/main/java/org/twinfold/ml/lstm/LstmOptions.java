@@ -19,7 +19,6 @@ public final class LstmOptions {
     private final boolean standardize;
     private final double incrementTail;
     private final double inputNoise;
-    private final OperatorLoss loss;
     private final JsonNode metadata;
 
     private LstmOptions(Builder builder) {
@@ -32,7 +31,6 @@ public final class LstmOptions {
         this.standardize = builder.standardize;
         this.incrementTail = builder.incrementTail;
         this.inputNoise = builder.inputNoise;
-        this.loss = builder.loss;
         this.metadata = builder.metadata;
     }
 
@@ -85,10 +83,6 @@ public final class LstmOptions {
         return incrementTail;
     }
 
-    public OperatorLoss loss() {
-        return loss;
-    }
-
     /** Returns the standard deviation of the Gaussian noise added to training inputs, in scaled units. */
     public double inputNoise() {
         return inputNoise;
@@ -115,7 +109,6 @@ public final class LstmOptions {
         private boolean standardize;
         private double incrementTail = 0.01;
         private double inputNoise;
-        private OperatorLoss loss = OperatorLoss.MEAN_SQUARED_ERROR;
         private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
         private Builder() {
@@ -169,12 +162,6 @@ public final class LstmOptions {
             return this;
         }
 
-        /** Sets the training loss; default {@link OperatorLoss#MEAN_SQUARED_ERROR}, as in the reference work. */
-        public Builder optLoss(OperatorLoss value) {
-            this.loss = value;
-            return this;
-        }
-
         /**
          * Sets the standard deviation of Gaussian noise added to every training input, in scaled units, at
          * least 0; default 0. A residual target is corrected for the noise of its base, so the network
@@ -210,9 +197,6 @@ public final class LstmOptions {
             if (!(validationFraction >= 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validationFraction is " + validationFraction
                         + "; it must be in [0, 1), e.g. 0.2");
-            }
-            if (loss == null) {
-                throw new IllegalArgumentException("loss is null; pass an OperatorLoss such as MEAN_SQUARED_ERROR");
             }
             if (target == null) {
                 throw new IllegalArgumentException("target is null; pass a PredictionTarget such as NEXT_FRAME");
