@@ -58,7 +58,7 @@ final class OperatorReport {
 
     private static void errors(StringBuilder html, OperatorRun run) {
         html.append("<h2>Errors against Verlet</h2>\n<table>").append(header("&Delta;R / &Delta;", "&Delta;R [&tau;]",
-                "rollout steps K", "rollout times [&tau;]", "mean &delta;r [&sigma;]", "final &delta;r [&sigma;]",
+                "rollout steps K", "rollout times [&tau;]", "rollout mean &delta;r [&sigma;]", "final rollout &delta;r [&sigma;]",
                 "stay-put baseline mean &delta;r [&sigma;]", "constant-velocity rollout mean &delta;r [&sigma;]",
                 "restarted Verlet mean &delta;r [&sigma;]", "one-step mean &delta;r, LSTM [&sigma;]",
                 "one-step mean &delta;r, constant velocity [&sigma;]", "mean |&delta;E|, LSTM", "mean |&delta;E|, Verlet frames",

@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.ml.DjlEngine;
-import org.twinfold.ml.train.BatchSupplier;
 import org.twinfold.ml.train.Checkpoint;
 import org.twinfold.ml.train.NamedArrays;
 import org.twinfold.ml.train.TrainingConfig;
@@ -33,11 +33,11 @@ import org.twinfold.ml.train.TrainingResult;
  * units. Frames are min-max scaled to [-1, 1] ({@link MinMaxScaling}) or standardized
  * ({@link Standardization}) around the network. The network predicts the next frame itself or, with a
  * residual {@link PredictionTarget}, the scaled residual over a base computed from the window (the last
- * frame, or the constant-velocity extrapolation {@code 2 x(t) - x(t - Delta_R)}), which is added back. The
- * network is {@link LstmArchitecture}, trained on the mean squared error of its scaled targets with
- * {@link TrainingLoop}. The scalings, the target and the structure are saved in every checkpoint. After training
- * with EMA on, and after {@link #load} of a checkpoint with EMA weights, predictions use the EMA
- * weights.
+ * frame, or the constant-velocity extrapolation {@code 2 x(t) - x(t - Delta_R)}), which is added
+ * back. The network is {@link LstmArchitecture}, trained on the mean squared error of its scaled targets
+ * with {@link TrainingLoop}. The scalings, the target and the structure are saved in every checkpoint.
+ * After training with EMA on, and after {@link #load} of a checkpoint with EMA weights, predictions use
+ * the EMA weights.
  *
  * <p>Thread-safe: {@link #predict} and {@link Rollout} lock this object. Close it to free the native
  * memory.
@@ -140,7 +140,7 @@ public final class LstmOperator implements AutoCloseable {
             target = PredictionTarget.INCREMENT;
             targetScaling = ComponentScaling.fromJson(normalization.path(INCREMENTS));
         } else {
-            target = PredictionTarget.valueOf(normalization.path(TARGET).asText(PredictionTarget.NEXT_FRAME.name()));
+            target = target(normalization.path(TARGET).asText(PredictionTarget.NEXT_FRAME.name()), checkpoint);
             targetScaling = target == PredictionTarget.NEXT_FRAME ? null
                     : ComponentScaling.fromJson(normalization.path(TARGET_SCALING));
         }
@@ -277,6 +277,16 @@ public final class LstmOperator implements AutoCloseable {
             scope.suppressNotUsedWarning();
             NDArray x = batchManager.create(flat, new Shape(rows, architecture.windowLength(), architecture.frameSize()));
             return forward(x, store).toFloatArray();
+        }
+    }
+
+    private static PredictionTarget target(String name, Checkpoint checkpoint) {
+        try {
+            return PredictionTarget.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " has the unknown prediction target '"
+                    + name + "'; this code reads " + Arrays.toString(PredictionTarget.values())
+                    + ", so update twinfold to read it", e);
         }
     }
 

@@ -58,7 +58,7 @@ class CorrectionOperatorTest {
         LOG.info("one-step |dx|: operator {}, constant velocity {}, validation MSE {}", operatorError,
                 constantVelocityError, trained.validationMeanSquaredError());
         // Constant velocity misses by about |x| Delta_R^2 = 0.01 |x|, 0.0055 here; with seed 3 the operator
-        // measured 1.2e-4 on 2 threads. The limit of a fifth leaves room for other thread counts.
+        // measured 1.2e-4 on this machine. The limit of a fifth leaves room for other thread counts.
         assertTrue(operatorError < 0.2 * constantVelocityError, "operator " + operatorError + ", constant velocity "
                 + constantVelocityError);
 
