@@ -10,7 +10,7 @@ package org.twinfold.cli.operator;
  * @param horizon K, operator steps of the evaluated rollout after the kick-start window, at least 1
  * @param trainingSteps optimizer steps, at least 1
  * @param batchSize windows per optimizer step, at least 1
- * @param learningRate peak learning rate of Adam (warm-up over 5 % of the steps, cosine decay to 1 %)
+ * @param learningRate peak learning rate of Adam (warm-up over 5 % of the steps, cosine decay to 1e-5)
  */
 public record MultiplePlan(int multiple, int trainingFrames, int horizon, long trainingSteps, int batchSize,
         double learningRate) {

@@ -11,6 +11,7 @@ package org.twinfold.cli.operator;
  * @param positionError (w + K) delta_r(t) = (1/N) sum_i |r_i,Verlet - r_i,LSTM| averaged over the test
  *     trajectories; zero on the w kick-start frames
  * @param baselineError (w + K) the same for a trajectory that stays at the last kick-start frame
+ * @param references one-step (teacher-forced) errors, constant velocity and restarted Verlet
  * @param operatorEnergyDrift (w + K) |E(t) - E(0)| / |E(0)| of the rollouts, averaged over the test trajectories
  * @param verletEnergyDrift (w + K) the same for the Verlet frames at the same times
  * @param meanPositionError delta_r averaged over the K rollout frames (the headline error)
@@ -22,7 +23,7 @@ package org.twinfold.cli.operator;
  * @param example the frames of test trajectory 0, for the figures
  */
 record MultipleResult(MultiplePlan plan, TrainedOperator trained, long parameters, double[] time,
-        double[] positionError, double[] baselineError, double[] operatorEnergyDrift, double[] verletEnergyDrift,
+        double[] positionError, double[] baselineError, ReferenceErrors references, double[] operatorEnergyDrift, double[] verletEnergyDrift,
         double meanPositionError, double finalPositionError, double meanBaselineError, double operatorStepSeconds,
         double batchedStepSeconds, SpeedupNumbers speedup, ExampleTrajectory example) {
 

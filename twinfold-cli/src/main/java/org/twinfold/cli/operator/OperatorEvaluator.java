@@ -13,8 +13,8 @@ import org.twinfold.sim.md.LennardJonesGenerator;
 
 /**
  * Rolls one operator out from the first w Verlet frames of every test trajectory and compares it with
- * Verlet at the same times: the mean position error delta_r(t), the relative energy drift and the
- * speedup from measured step times.
+ * Verlet at the same times: the mean position error delta_r(t), the one-step error and the baselines of
+ * {@link ReferenceErrors}, the relative energy drift and the speedup from measured step times.
  */
 final class OperatorEvaluator {
     /** Operator steps timed at batch 1 for t_R, at least; short rollouts are repeated to reach it. */
@@ -59,6 +59,8 @@ final class OperatorEvaluator {
         int n = plan.particles();
         double[] error = TrajectoryErrors.meanPositionError(reference, frames, n, 3);
         double[] baseline = TrajectoryErrors.meanPositionError(reference, stayAtLastFrame(initial, horizon), n, 3);
+        ReferenceErrors references = ReferenceErrors.of(operator, reference, masses, w, simulator,
+                multiple.multiple());
         double[] operatorDrift = new double[w + horizon];
         double[] verletDrift = new double[w + horizon];
         int counted = 0;
@@ -85,7 +87,8 @@ final class OperatorEvaluator {
         SpeedupNumbers speedup = speedup(plan, multiple, trained, verletStepSeconds, operatorStepSeconds,
                 rollout.stepSecondsPerTrajectory(), trainingSimulationSeconds, trainingTrajectories, test.length);
         ExampleTrajectory example = example(test[0], masses[0], frames[0], simulator, time, stride);
-        return new MultipleResult(multiple, trained, operator.parameterCount(), time, error, baseline, operatorDrift,
+        return new MultipleResult(multiple, trained, operator.parameterCount(), time, error, baseline, references,
+                operatorDrift,
                 verletDrift, meanOfRollout(error, horizon), error[error.length - 1], meanOfRollout(baseline, horizon),
                 operatorStepSeconds, rollout.stepSecondsPerTrajectory(), speedup, example);
     }

@@ -22,14 +22,16 @@ import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.sim.md.LennardJonesGenerator;
 
 /**
- * {@code twinfold run md-lj}: simulate Lennard-Jones trajectories, train one LSTM operator per large
- * step Delta_R, roll each out from five Verlet frames, compare with Verlet and write the report. The run
+ * {@code twinfold run md-lstm} (also {@code md-lj}): simulate Lennard-Jones trajectories, train one LSTM
+ * operator per large step Delta_R, roll each out from five Verlet frames, compare with Verlet and write
+ * the report. The run
  * folder gets {@code train/} and {@code test/} (datasets), {@code checkpoints/x100/} and so on,
  * {@code plan.json}, {@code evaluation.json} and {@code report.html}. Rerunning the same command skips the
  * complete sweeps and trainings and resumes a killed one.
  */
 public final class OperatorPipeline {
-    private static final String TASK = "md-lj";
+    /** Task names that run this pipeline: the operator's name and the system's, kept for old run folders. */
+    private static final List<String> TASKS = List.of("md-lstm", "md-lj");
     private static final Logger LOG = LoggerFactory.getLogger(OperatorPipeline.class);
 
     private OperatorPipeline() {
@@ -37,7 +39,7 @@ public final class OperatorPipeline {
 
     /** Returns true for the tasks whose {@code run} is this pipeline. */
     public static boolean handles(String task) {
-        return TASK.equals(task);
+        return TASKS.contains(task);
     }
 
     /**
@@ -57,7 +59,7 @@ public final class OperatorPipeline {
         AtomicFiles.write(out.resolve("plan.json"), plan.toJson().toPrettyString().getBytes(StandardCharsets.UTF_8));
         long started = System.nanoTime();
         int stages = plan.multiples().size() + 4;
-        System.err.printf("md-lj operator run, plan %s: %s%n", plan.name(), plan.description());
+        System.err.printf("%s operator run, plan %s: %s%n", request.task(), plan.name(), plan.description());
 
         LennardJonesGenerator simulator = plan.simulator();
         SplittableRandom root = new SplittableRandom(request.seed());
@@ -94,10 +96,11 @@ public final class OperatorPipeline {
                 MultipleResult result = OperatorEvaluator.evaluate(plan, multiple, trained, testFrames, masses,
                         simulator, verletStepSeconds, trainingSimulationSeconds, plan.trainTrajectories());
                 System.err.printf("%s: mean position error %.3g sigma over %d steps (t = %.4g to %.4g), final %.3g;"
-                        + " mean |dE/E0| %.3g; t_R %.3g s; S_p %.3g%n", multiple.label(), result.meanPositionError(),
-                        multiple.horizon(), result.time()[plan.windowLength()], result.time()[result.time().length - 1],
-                        result.finalPositionError(), result.meanOperatorEnergyDrift(), result.operatorStepSeconds(),
-                        result.speedup().speedup());
+                        + " one-step %.3g; mean |dE/E0| %.3g; t_R %.3g s; S_p %.3g%n", multiple.label(),
+                        result.meanPositionError(), multiple.horizon(), result.time()[plan.windowLength()],
+                        result.time()[result.time().length - 1], result.finalPositionError(),
+                        result.references().meanOneStepError(), result.meanOperatorEnergyDrift(),
+                        result.operatorStepSeconds(), result.speedup().speedup());
                 results.add(result);
                 LOG.debug("evaluated {} with {} parameters", multiple.label(), operator.parameterCount());
             }
@@ -105,7 +108,7 @@ public final class OperatorPipeline {
 
         System.err.printf("%d/%d write the report%n", stages, stages);
         double wallSeconds = (System.nanoTime() - started) * 1e-9;
-        OperatorRun run = new OperatorRun(plan, request.seed(), request.threads(),
+        OperatorRun run = new OperatorRun(request.task(), plan, request.seed(), request.threads(),
                 DatasetInfo.of(out.resolve("train"), train), DatasetInfo.of(out.resolve("test"), test),
                 verletStepSeconds, trainingSimulationSeconds, results, wallSeconds);
         AtomicFiles.write(out.resolve("evaluation.json"), OperatorResultsJson.of(run).toPrettyString()
@@ -122,7 +125,7 @@ public final class OperatorPipeline {
                 random.split());
         return Sweep.builder().generator(simulator).points(points).seed(random.nextLong()).threads(request.threads())
                 .shardSize(Math.max(1, Math.min(64, samples / (2 * request.threads()))))
-                .task(TASK).commandLine("twinfold run " + TASK + " --preset " + request.preset())
+                .task(request.task()).commandLine("twinfold run " + request.task() + " --preset " + request.preset())
                 .configuration(Map.of("sampling", Sampling.LATIN_HYPERCUBE.name(), "seed", Long.toString(seed)))
                 .listener(request.sweepProgress().apply(label, "trajectories"))
                 .build()
@@ -158,9 +161,13 @@ public final class OperatorPipeline {
         System.out.printf("  t_V %.3g s per Verlet step; wall time %.1f s%n", run.verletStepSeconds(),
                 run.wallSeconds());
         for (MultipleResult result : run.results()) {
-            System.out.printf("  %-6s mean position error %.3g sigma (final %.3g, stay-put baseline %.3g), mean |dE/E0|"
+            ReferenceErrors references = result.references();
+            System.out.printf("  %-6s rollout mean position error %.3g sigma (final %.3g; stay-put %.3g, constant"
+                    + " velocity %.3g, restarted Verlet %.3g); one-step %.3g (constant velocity %.3g); mean |dE/E0|"
                     + " %.3g, t_R %.3g s, S_p %.4g, effective %.4g%n", result.plan().label(),
                     result.meanPositionError(), result.finalPositionError(), result.meanBaselineError(),
+                    references.meanConstantVelocityError(), references.meanRestartedVerletError(),
+                    references.meanOneStepError(), references.meanOneStepConstantVelocityError(),
                     result.meanOperatorEnergyDrift(), result.operatorStepSeconds(), result.speedup().speedup(),
                     result.speedup().effectiveSpeedup());
         }

@@ -8,7 +8,7 @@ import org.twinfold.sim.md.Geometry;
 import org.twinfold.sim.md.LennardJonesGenerator;
 
 /**
- * What {@code twinfold run md-lj} does: Lennard-Jones trajectories of {@code particles} particles from
+ * What {@code twinfold run md-lstm} does: Lennard-Jones trajectories of {@code particles} particles from
  * random starts at rest, {@code verletSteps} velocity Verlet steps of 0.001 each, saved every
  * {@code saveInterval} steps; one LSTM operator per {@link MultiplePlan}, trained on the training
  * trajectories subsampled at its Delta_R and rolled out from the first {@code windowLength} Verlet frames

@@ -12,8 +12,9 @@ import java.util.List;
  * The built-in plans of the operator pipeline, by preset name, and plans read from a JSON file.
  *
  * <ul>
- *   <li>{@code quick}: N = 16, trajectories of t = 60, three operators at 100x, 1,000x and 4,000x, sized
- *       to finish on two cores in about 15 minutes.
+ *   <li>{@code quick}: N = 16, trajectories of t = 60, three operators at 100x, 1,000x and 4,000x; the
+ *       100x operator trains on every frame of the training trajectories. Sized to finish on two cores
+ *       within 20 minutes.
  *   <li>{@code paper}: the reference scale, 4,000 + 1,000 trajectories of t = 2000, many training steps.
  *   <li>{@code smoke}: N = 3, a few seconds, for checking the pipeline itself.
  * </ul>
@@ -36,7 +37,7 @@ public final class OperatorPlans {
             case "quick" -> quick();
             case "paper" -> paper();
             case "smoke" -> smoke();
-            default -> throw new IllegalArgumentException("unknown preset '" + nameOrFile + "' for md-lj; use quick,"
+            default -> throw new IllegalArgumentException("unknown preset '" + nameOrFile + "' for md-lstm; use quick,"
                     + " paper or smoke, or a plan file ending in .json");
         };
     }
@@ -45,9 +46,9 @@ public final class OperatorPlans {
     public static OperatorPlan quick() {
         return new OperatorPlan("quick", "16 particles, 256 training and 32 test trajectories of t = 60, "
                 + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 60_000, 100, 256, 32, 5, 64, List.of(
-                        new MultiplePlan(100, 101, 45, 3000, 128, 3e-3),
-                        new MultiplePlan(1000, 61, 20, 1500, 128, 3e-3),
-                        new MultiplePlan(4000, 16, 10, 1500, 128, 3e-3)));
+                        new MultiplePlan(100, 601, 45, 30_000, 128, 3e-3),
+                        new MultiplePlan(1000, 61, 20, 5000, 128, 3e-3),
+                        new MultiplePlan(4000, 16, 10, 3000, 128, 3e-3)));
     }
 
     /** Returns the paper-scale plan; see the class comment. */

@@ -41,7 +41,8 @@ final class OperatorReport {
                 .append(". Velocity Verlet with &Delta; = 0.001 is the ground truth. Each operator maps the last ")
                 .append(plan.windowLength()).append(" frames (unwrapped positions and velocities of the ")
                 .append(plan.particles()).append(" particles, d = ").append(6 * plan.particles())
-                .append(") to the change of the frame over &Delta;<sub>R</sub>, and is rolled out from the first ")
+                .append(") to the correction of the constant-velocity step x<sub>n+1</sub> = 2 x<sub>n</sub> &minus;"
+                        + " x<sub>n&minus;1</sub>, and is rolled out from the first ")
                 .append(plan.windowLength()).append(" Verlet frames of each of the ").append(plan.testTrajectories())
                 .append(" test trajectories (t = 0, &Delta;<sub>R</sub>, ...). Wall time of this invocation: ")
                 .append(number(run.wallSeconds())).append(" s on ").append(run.threads()).append(" threads.</p>\n");
@@ -57,8 +58,10 @@ final class OperatorReport {
 
     private static void errors(StringBuilder html, OperatorRun run) {
         html.append("<h2>Errors against Verlet</h2>\n<table>").append(header("&Delta;R / &Delta;", "&Delta;R [&tau;]",
-                "rollout steps K", "rollout times [&tau;]", "mean &delta;r [&sigma;]", "final &delta;r [&sigma;]",
-                "stay-put baseline mean &delta;r [&sigma;]", "mean |&delta;E|, LSTM", "mean |&delta;E|, Verlet frames",
+                "rollout steps K", "rollout times [&tau;]", "rollout mean &delta;r [&sigma;]", "final rollout &delta;r [&sigma;]",
+                "stay-put baseline mean &delta;r [&sigma;]", "constant-velocity rollout mean &delta;r [&sigma;]",
+                "restarted Verlet mean &delta;r [&sigma;]", "one-step mean &delta;r, LSTM [&sigma;]",
+                "one-step mean &delta;r, constant velocity [&sigma;]", "mean |&delta;E|, LSTM", "mean |&delta;E|, Verlet frames",
                 "validation MSE (scaled)", "parameters", "training steps", "training [s]"));
         int w = run.plan().windowLength();
         for (MultipleResult r : run.results()) {
@@ -66,16 +69,25 @@ final class OperatorReport {
                     Integer.toString(r.plan().horizon()),
                     number(r.time()[w]) + " to " + number(r.time()[r.time().length - 1]),
                     "<b>" + number(r.meanPositionError()) + "</b>", number(r.finalPositionError()),
-                    number(r.meanBaselineError()), number(r.meanOperatorEnergyDrift()), number(r.meanVerletEnergyDrift()),
+                    number(r.meanBaselineError()), number(r.references().meanConstantVelocityError()),
+                    number(r.references().meanRestartedVerletError()),
+                    "<b>" + number(r.references().meanOneStepError()) + "</b>",
+                    number(r.references().meanOneStepConstantVelocityError()), number(r.meanOperatorEnergyDrift()),
+                    number(r.meanVerletEnergyDrift()),
                     number(r.trained().validationMeanSquaredError()), Long.toString(r.parameters()),
                     Long.toString(r.trained().steps()), number(r.trained().trainingWallSeconds())));
         }
         html.append("</table>\n<p class=\"note\">&delta;r(t) = (1/N) &Sigma;<sub>i</sub> |r<sub>i,Verlet</sub>(t) &minus;"
                 + " r<sub>i,LSTM</sub>(t)|, averaged over the test trajectories and over the K rollout frames (the"
                 + " kick-start frames are exact and excluded). The stay-put baseline keeps the last kick-start frame;"
-                + " an operator worth having is far below it. &delta;E = |E(t) &minus; E(0)| / |E(0)| with E = K + U"
-                + " of the frame. The validation MSE is the one-step error of the scaled increment on held-out"
-                + " training trajectories.</p>\n");
+                + " the constant-velocity rollout extrapolates the last two kick-start frames. Restarted Verlet is"
+                + " Verlet at &Delta; restarted from the saved float32 frame at the end of the kick-start window: its"
+                + " error grows from rounding of about 1e-7 alone, so it is the floor that chaos sets for any"
+                + " operator started from the same frames. The one-step error predicts every rollout frame from the"
+                + " Verlet frames before it (teacher forcing), as the reference code judged its operator, so errors"
+                + " cannot pile up. &delta;E = |E(t) &minus; E(0)| / |E(0)| with E = K + U of the frame. The"
+                + " validation MSE is the one-step error of the scaled network output on held-out training"
+                + " trajectories.</p>\n");
     }
 
     private static void timing(StringBuilder html, OperatorRun run) {
@@ -140,6 +152,10 @@ final class OperatorReport {
                         OperatorFigures.PALETTE[1], false, true),
                 new OperatorFigures.Line("stay-put baseline", time, tail(result.baselineError(), w),
                         OperatorFigures.PALETTE[5], true, false),
+                new OperatorFigures.Line("restarted Verlet", time, tail(result.references().restartedVerletError(), w),
+                        OperatorFigures.PALETTE[3], true, false),
+                new OperatorFigures.Line("LSTM one-step error", time, result.references().oneStepError(),
+                        OperatorFigures.PALETTE[4], false, true),
                 new OperatorFigures.Line("LSTM |dE/E0|", time, tail(result.operatorEnergyDrift(), w),
                         OperatorFigures.PALETTE[2], false, true),
                 new OperatorFigures.Line("Verlet |dE/E0|", time, tail(result.verletEnergyDrift(), w),

@@ -9,7 +9,7 @@ import org.twinfold.ml.train.TrainingListener;
 /**
  * What {@code twinfold run} asks of the operator pipeline.
  *
- * @param task task name, such as md-lj
+ * @param task task name, md-lstm or md-lj
  * @param preset preset name (quick, paper, smoke) or a plan JSON file
  * @param out run folder
  * @param threads worker threads for the simulations and the neural engine

@@ -20,7 +20,7 @@ final class OperatorResultsJson {
     static ObjectNode of(OperatorRun run) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("formatVersion", FORMAT_VERSION);
-        root.put("task", "md-lj");
+        root.put("task", run.task());
         root.put("kind", "lstm-operator-evaluation");
         root.put("createdAt", Instant.now().toString());
         root.put("seed", run.seed());
@@ -65,6 +65,11 @@ final class OperatorResultsJson {
         number(node, "meanPositionError", result.meanPositionError());
         number(node, "finalPositionError", result.finalPositionError());
         number(node, "baselineMeanPositionError", result.meanBaselineError());
+        ReferenceErrors references = result.references();
+        number(node, "oneStepMeanPositionError", references.meanOneStepError());
+        number(node, "constantVelocityOneStepMeanPositionError", references.meanOneStepConstantVelocityError());
+        number(node, "constantVelocityMeanPositionError", references.meanConstantVelocityError());
+        number(node, "restartedVerletMeanPositionError", references.meanRestartedVerletError());
         number(node, "meanAbsoluteEnergyDrift", result.meanOperatorEnergyDrift());
         number(node, "finalAbsoluteEnergyDrift", last(result.operatorEnergyDrift()));
         number(node, "verletMeanAbsoluteEnergyDrift", result.meanVerletEnergyDrift());
@@ -83,6 +88,9 @@ final class OperatorResultsJson {
         series(node.putArray("time"), result.time());
         series(node.putArray("positionError"), result.positionError());
         series(node.putArray("baselinePositionError"), result.baselineError());
+        series(node.putArray("oneStepPositionError"), references.oneStepError());
+        series(node.putArray("constantVelocityPositionError"), references.constantVelocityError());
+        series(node.putArray("restartedVerletPositionError"), references.restartedVerletError());
         series(node.putArray("absoluteEnergyDrift"), result.operatorEnergyDrift());
         series(node.putArray("verletAbsoluteEnergyDrift"), result.verletEnergyDrift());
     }

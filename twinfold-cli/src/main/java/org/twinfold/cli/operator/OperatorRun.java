@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * Everything one operator run measured, for the JSON and the report.
  *
+ * @param task the task name the run was started with, md-lstm or md-lj
  * @param plan the plan that ran
  * @param seed random seed of the run
  * @param threads threads of the simulations and the neural engine
@@ -15,6 +16,6 @@ import java.util.List;
  * @param results one per multiple, in the plan's order
  * @param wallSeconds wall time of this invocation up to the report, in seconds
  */
-record OperatorRun(OperatorPlan plan, long seed, int threads, DatasetInfo train, DatasetInfo test,
+record OperatorRun(String task, OperatorPlan plan, long seed, int threads, DatasetInfo train, DatasetInfo test,
         double verletStepSeconds, double trainingSimulationSeconds, List<MultipleResult> results, double wallSeconds) {
 }

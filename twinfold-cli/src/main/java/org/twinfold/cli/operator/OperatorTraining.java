@@ -13,6 +13,7 @@ import org.twinfold.core.dataset.AtomicFiles;
 import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.ml.lstm.LstmOptions;
 import org.twinfold.ml.lstm.LstmTraining;
+import org.twinfold.ml.lstm.PredictionTarget;
 import org.twinfold.ml.train.LearningRateSchedule;
 import org.twinfold.ml.train.TrainingConfig;
 import org.twinfold.ml.train.TrainingListener;
@@ -22,14 +23,18 @@ import org.twinfold.ml.train.TrainingListener;
  * finished that training. A killed training resumes from its newest checkpoint; a finished one leaves a
  * {@value #SUMMARY} next to its checkpoints, and a rerun with the same plan only loads the weights.
  *
- * <p>The network predicts the change of the frame over one step, {@code x(t + Delta_R) - x(t)}, min-max
- * scaled on its own; both scalings are saved in every checkpoint.
+ * <p>The network predicts the correction to the constant-velocity step,
+ * {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))}, divided by its own standard deviation per component;
+ * inputs are standardized per component. Both scalings are saved in every checkpoint. Adam's learning
+ * rate warms up over 5 % of the steps and decays by a cosine to {@value #FINAL_LEARNING_RATE}.
  */
 final class OperatorTraining {
     static final String SUMMARY = "training.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double EMA_DECAY = 0.995;
     private static final double VALIDATION_FRACTION = 0.1;
+    static final double FINAL_LEARNING_RATE = 1e-5;
+    static final PredictionTarget TARGET = PredictionTarget.EXTRAPOLATION_CORRECTION;
 
     private OperatorTraining() {
     }
@@ -63,16 +68,17 @@ final class OperatorTraining {
 
         LstmOptions options = LstmOptions.builder().optWindowLength(plan.windowLength())
                 .optHiddenSize(plan.hiddenSize()).optLayers(2).optBatchSize(multiple.batchSize())
-                .optValidationFraction(VALIDATION_FRACTION).optPredictIncrements(true).optMetadata(expected).build();
+                .optValidationFraction(VALIDATION_FRACTION).optTarget(TARGET).optStandardize(true).optMetadata(expected).build();
         long steps = multiple.trainingSteps();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(seed)
                 .setSchedule(LearningRateSchedule.warmupCosine(multiple.learningRate(), steps / 20, steps,
-                        multiple.learningRate() / 100))
+                        Math.min(FINAL_LEARNING_RATE, multiple.learningRate())))
                 .optEmaDecay(EMA_DECAY).optCheckpointEvery(Math.max(1, Math.min(500, steps / 4)))
                 .optKeepCheckpoints(2).build();
         LstmTraining training = LstmOperator.train(trajectories, options, config, folder, progress.apply(label));
         double seconds = training.result().trainingWallSeconds();
-        System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (scaled increments)%n",
+        System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (standardized"
+                + " corrections)%n",
                 label, training.result().finalStep(), seconds, training.validationMeanSquaredError());
 
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
@@ -98,6 +104,9 @@ final class OperatorTraining {
         node.put("trainingSteps", multiple.trainingSteps());
         node.put("batchSize", multiple.batchSize());
         node.put("learningRate", multiple.learningRate());
+        node.put("finalLearningRate", Math.min(FINAL_LEARNING_RATE, multiple.learningRate()));
+        node.put("target", TARGET.name());
+        node.put("scaling", "standardized");
         node.put("windowLength", plan.windowLength());
         node.put("hiddenSize", plan.hiddenSize());
         node.put("seed", seed);

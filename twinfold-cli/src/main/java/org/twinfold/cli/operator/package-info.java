@@ -1,5 +1,5 @@
 /**
- * The operator-surrogate pipeline behind {@code twinfold run md-lj}: Lennard-Jones trajectories, LSTM
+ * The operator-surrogate pipeline behind {@code twinfold run md-lstm}: Lennard-Jones trajectories, LSTM
  * time-evolution operators at 100x, 1,000x and 4,000x the Verlet step, rollouts from five Verlet frames,
  * their errors, energy drift and measured speedups against Verlet, and the report. After Kadupitiya, Fox
  * and Jadhao, arXiv:2004.06493. {@link org.twinfold.cli.operator.OperatorPipeline} is the entry point.

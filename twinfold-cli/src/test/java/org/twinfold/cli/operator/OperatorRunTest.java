@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs {@code twinfold run md-lj} end to end on the smoke plan (3 particles), reruns it and feeds it bad plans. */
+/**
+ * Runs {@code twinfold run md-lstm} end to end on the smoke plan (3 particles), reruns it under its old
+ * name md-lj and feeds it bad plans.
+ */
 class OperatorRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,13 +29,13 @@ class OperatorRunTest {
     @Test
     void smokeRunWritesReportAndRerunSkipsCompleteWork() throws Exception {
         Path out = temp.resolve("run");
-        String[] command = {"run", "md-lj", "--preset", "smoke", "--out", out.toString(), "--threads", "1",
+        String[] command = {"run", "md-lstm", "--preset", "smoke", "--out", out.toString(), "--threads", "1",
             "--steps", "4"};
         OperatorCli.Result first = OperatorCli.run(command);
         assertEquals(0, first.exitCode(), first.output());
 
         JsonNode evaluation = JSON.readTree(out.resolve("evaluation.json").toFile());
-        assertEquals("md-lj", evaluation.path("task").asText());
+        assertEquals("md-lstm", evaluation.path("task").asText());
         assertTrue(evaluation.path("timing").path("verletStepSeconds").asDouble() > 0);
         assertEquals(64, evaluation.path("datasets").path("train").path("manifestSha256").asText().length());
         JsonNode operators = evaluation.path("operators");
@@ -40,7 +43,9 @@ class OperatorRunTest {
                 operators.get(1).path("multiple").asInt(), operators.get(2).path("multiple").asInt()));
         for (JsonNode operator : operators) {
             for (String key : List.of("meanPositionError", "finalPositionError", "baselineMeanPositionError",
-                    "operatorStepSeconds", "batchedOperatorStepSeconds", "parameters", "checkpoint")) {
+                    "oneStepMeanPositionError", "constantVelocityOneStepMeanPositionError",
+                    "constantVelocityMeanPositionError", "restartedVerletMeanPositionError", "operatorStepSeconds",
+                    "batchedOperatorStepSeconds", "parameters", "checkpoint")) {
                 assertTrue(operator.has(key), "operator lacks " + key + ": " + operator);
             }
             assertEquals(4, operator.path("trainingSteps").asLong());
@@ -54,7 +59,14 @@ class OperatorRunTest {
             // The kick-start frames are Verlet's own, so the error series starts with five zeros.
             for (int f = 0; f < 5; f++) {
                 assertEquals(0.0, operator.path("positionError").get(f).asDouble());
+                assertEquals(0.0, operator.path("restartedVerletPositionError").get(f).asDouble());
             }
+            int horizon = operator.path("horizonSteps").asInt();
+            assertEquals(horizon, operator.path("oneStepPositionError").size());
+            // Restarted from a float32 frame, Verlet drifts from the saved frames only through chaos, far
+            // less than constant velocity does over the smoke plan's short horizons.
+            assertTrue(operator.path("restartedVerletMeanPositionError").asDouble()
+                    < operator.path("constantVelocityMeanPositionError").asDouble(), operator.toString());
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,"));
@@ -62,7 +74,9 @@ class OperatorRunTest {
         assertTrue(html.contains("effective speedup"));
         assertTrue(Files.isDirectory(out.resolve("checkpoints").resolve("x4000")));
 
-        OperatorCli.Result again = OperatorCli.run(command);
+        String[] oldName = command.clone();
+        oldName[1] = "md-lj";
+        OperatorCli.Result again = OperatorCli.run(oldName);
         assertEquals(0, again.exitCode(), again.output());
         assertContains(again, "12 of 12 trajectories already complete");
         assertContains(again, "train x100: already complete, 4 steps");
@@ -72,6 +86,15 @@ class OperatorRunTest {
                 "--threads", "1", "--steps", "6");
         assertEquals(2, otherSteps.exitCode(), otherSteps.output());
         assertContains(otherSteps, "contains a training with other settings");
+    }
+
+    @Test
+    void tasksListsBothNames() {
+        OperatorCli.Result result = OperatorCli.run("tasks");
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertContains(result, "md-lstm ");
+        assertContains(result, "md-lj ");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.twinfold.ml.lstm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -15,27 +17,25 @@ import java.util.SplittableRandom;
 record FrameWindows(float[] inputs, float[] targets, int count) {
 
     /**
-     * Cuts the windows of the selected trajectories and scales them.
+     * Cuts the windows of the selected trajectories and scales them, with the next frame as target.
      *
      * @param trajectories (trajectories, frames, d), checked by {@link #requireTrajectories}
      */
-    static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, MinMaxScaling scaling) {
-        return of(trajectories, selected, windowLength, scaling, null);
+    static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, ComponentScaling scaling) {
+        return of(trajectories, selected, windowLength, scaling, PredictionTarget.NEXT_FRAME, null);
     }
 
     /**
-     * Cuts the windows of the selected trajectories and scales them; with an increment scaling, the
-     * target is the increment {@code x_{n+1} - x_n} over the window's last frame, scaled by it.
+     * Cuts the windows of the selected trajectories and scales them. The target is the next frame scaled
+     * like the inputs for {@link PredictionTarget#NEXT_FRAME}, and otherwise the residual over the
+     * target's base, scaled by {@code targetScaling}.
      *
-     * @param incrementScaling scaling of the increments, or null for frame targets
+     * @param targetScaling scaling of the residuals; ignored for {@link PredictionTarget#NEXT_FRAME}
      */
-    static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, MinMaxScaling scaling,
-            MinMaxScaling incrementScaling) {
+    static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, ComponentScaling scaling,
+            PredictionTarget target, ComponentScaling targetScaling) {
         int d = scaling.frameSize();
-        int count = 0;
-        for (int index : selected) {
-            count += trajectories[index].length - windowLength;
-        }
+        int count = count(trajectories, selected, windowLength);
 
         float[] inputs = new float[count * windowLength * d];
         float[] targets = new float[count * d];
@@ -46,24 +46,57 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
                 for (int offset = 0; offset < windowLength; offset++) {
                     System.arraycopy(frames[start + offset], 0, inputs, (window * windowLength + offset) * d, d);
                 }
-                float[] next = frames[start + windowLength];
-                if (incrementScaling == null) {
-                    System.arraycopy(next, 0, targets, window * d, d);
-                } else {
-                    float[] last = frames[start + windowLength - 1];
-                    for (int k = 0; k < d; k++) {
-                        targets[window * d + k] = incrementScaling.scale(next[k] - last[k], k);
-                    }
+                int last = start + windowLength - 1;
+                for (int k = 0; k < d; k++) {
+                    float next = frames[last + 1][k];
+                    targets[window * d + k] = target == PredictionTarget.NEXT_FRAME ? scaling.scale(next, k)
+                            : targetScaling.scale((float) (next - target.base(frames, last, k)), k);
                 }
                 window++;
             }
         }
 
         scaling.scaleInPlace(inputs);
-        if (incrementScaling == null) {
-            scaling.scaleInPlace(targets);
-        }
         return new FrameWindows(inputs, targets, count);
+    }
+
+    /** Returns the number of windows the selected trajectories give. */
+    static int count(float[][][] trajectories, int[] selected, int windowLength) {
+        int count = 0;
+        for (int index : selected) {
+            count += trajectories[index].length - windowLength;
+        }
+        return count;
+    }
+
+    /**
+     * Returns the unscaled residuals {@code x_{n+1} - base} of every window, in window order, for fitting
+     * the target scaling.
+     */
+    static Iterable<float[]> residuals(float[][][] trajectories, int[] selected, int windowLength,
+            PredictionTarget target) {
+        List<float[]> rows = new ArrayList<>();
+        for (int index : selected) {
+            float[][] frames = trajectories[index];
+            for (int start = 0; start + windowLength < frames.length; start++) {
+                int last = start + windowLength - 1;
+                float[] residual = new float[frames[last].length];
+                for (int k = 0; k < residual.length; k++) {
+                    residual[k] = (float) (frames[last + 1][k] - target.base(frames, last, k));
+                }
+                rows.add(residual);
+            }
+        }
+        return rows;
+    }
+
+    /** Returns the frames of the selected trajectories, for fitting the input scaling. */
+    static Iterable<float[]> frames(float[][][] trajectories, int[] selected) {
+        List<float[]> rows = new ArrayList<>();
+        for (int index : selected) {
+            rows.addAll(Arrays.asList(trajectories[index]));
+        }
+        return rows;
     }
 
     /**

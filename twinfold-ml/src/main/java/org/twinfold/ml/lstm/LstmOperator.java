@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.ml.DjlEngine;
-import org.twinfold.ml.train.BatchSupplier;
 import org.twinfold.ml.train.Checkpoint;
 import org.twinfold.ml.train.NamedArrays;
 import org.twinfold.ml.train.TrainingConfig;
@@ -30,13 +30,14 @@ import org.twinfold.ml.train.TrainingResult;
 /**
  * The learned time-evolution operator {@code x(t + Delta_R) = R[x(t - (w-1) Delta_R), ..., x(t)]}: a
  * window of w frames, shape (n, w, d), to the next frame, shape (n, d), both in the trajectory's
- * units. Frames are min-max scaled to [-1, 1] around the network ({@link MinMaxScaling}); with
- * {@link LstmOptions#predictIncrements()} the network predicts the scaled increment
- * {@code x(t + Delta_R) - x(t)} instead, which is added to the last frame. The network
- * is {@link LstmArchitecture}, trained on the mean squared error of scaled frames with
- * {@link TrainingLoop}. The scaling and the structure are saved in every checkpoint. After training
- * with EMA on, and after {@link #load} of a checkpoint with EMA weights, predictions use the EMA
- * weights.
+ * units. Frames are min-max scaled to [-1, 1] ({@link MinMaxScaling}) or standardized
+ * ({@link Standardization}) around the network. The network predicts the next frame itself or, with a
+ * residual {@link PredictionTarget}, the scaled residual over a base computed from the window (the last
+ * frame, or the constant-velocity extrapolation {@code 2 x(t) - x(t - Delta_R)}), which is added
+ * back. The network is {@link LstmArchitecture}, trained on the mean squared error of its scaled targets
+ * with {@link TrainingLoop}. The scalings, the target and the structure are saved in every checkpoint.
+ * After training with EMA on, and after {@link #load} of a checkpoint with EMA weights, predictions use
+ * the EMA weights.
  *
  * <p>Thread-safe: {@link #predict} and {@link Rollout} lock this object. Close it to free the native
  * memory.
@@ -45,21 +46,28 @@ public final class LstmOperator implements AutoCloseable {
     /** Windows per forward pass in {@link #predict}, which bounds the activation memory. */
     static final int PREDICT_BATCH = 4096;
     private static final String FAMILY = "lstm-operator";
-    /** Key of the increment scaling inside the checkpoint's normalization. */
+    /** Key of the prediction target inside the checkpoint's normalization. */
+    private static final String TARGET = "target";
+    /** Key of the residual scaling inside the checkpoint's normalization. */
+    private static final String TARGET_SCALING = "targetScaling";
+    /** Key of the increment scaling in checkpoints written before {@value #TARGET} existed. */
     private static final String INCREMENTS = "increments";
     private static final Logger LOG = LoggerFactory.getLogger(LstmOperator.class);
 
     private final LstmArchitecture architecture;
-    private final MinMaxScaling scaling;
-    private final MinMaxScaling incrementScaling;
+    private final ComponentScaling scaling;
+    private final PredictionTarget target;
+    /** Scaling of the residuals; null for {@link PredictionTarget#NEXT_FRAME}. */
+    private final ComponentScaling targetScaling;
     private final NDManager manager;
     private final Block block;
 
-    private LstmOperator(LstmArchitecture architecture, MinMaxScaling scaling, MinMaxScaling incrementScaling,
-            NDManager manager, Block block) {
+    private LstmOperator(LstmArchitecture architecture, ComponentScaling scaling, PredictionTarget target,
+            ComponentScaling targetScaling, NDManager manager, Block block) {
         this.architecture = architecture;
         this.scaling = scaling;
-        this.incrementScaling = incrementScaling;
+        this.target = target;
+        this.targetScaling = targetScaling;
         this.manager = manager;
         this.block = block;
     }
@@ -84,12 +92,14 @@ public final class LstmOperator implements AutoCloseable {
             Path checkpointFolder, TrainingListener listener) {
         int d = FrameWindows.requireTrajectories(trajectories, options.windowLength());
         int[][] split = FrameWindows.split(trajectories.length, options.validationFraction(), config.seed());
-        MinMaxScaling scaling = MinMaxScaling.fit(trajectories, split[0]);
-        MinMaxScaling increments = options.predictIncrements()
-                ? MinMaxScaling.fitIncrements(trajectories, split[0], options.incrementTail()) : null;
-        FrameWindows training = FrameWindows.of(trajectories, split[0], options.windowLength(), scaling, increments);
-        FrameWindows validation = FrameWindows.of(trajectories, split[1], options.windowLength(), scaling,
-                increments);
+        int w = options.windowLength();
+        PredictionTarget target = options.target();
+        ComponentScaling scaling = options.standardize()
+                ? Standardization.fit(FrameWindows.frames(trajectories, split[0]), d)
+                : MinMaxScaling.fit(trajectories, split[0]);
+        ComponentScaling targetScaling = fitTargetScaling(trajectories, split[0], options, d);
+        FrameWindows training = FrameWindows.of(trajectories, split[0], w, scaling, target, targetScaling);
+        FrameWindows validation = FrameWindows.of(trajectories, split[1], w, scaling, target, targetScaling);
         LstmArchitecture architecture = options.architecture(d);
         LOG.info("LSTM operator: {} training and {} validation trajectories, {} and {} windows, {} parameters",
                 split[0].length, split[1].length, training.count(), validation.count(),
@@ -100,9 +110,8 @@ public final class LstmOperator implements AutoCloseable {
         try {
             Engine.getInstance().setRandomSeed((int) config.seed());
             Block block = architecture.newBlock(manager);
-            TrainingResult result = runLoop(block, architecture, normalization(scaling, increments), training, options,
-                    config, checkpointFolder, listener);
-            LstmOperator operator = new LstmOperator(architecture, scaling, increments, manager, block);
+            LstmOperator operator = new LstmOperator(architecture, scaling, target, targetScaling, manager, block);
+            TrainingResult result = runLoop(operator, training, options, config, checkpointFolder, listener);
             double validationMse = validation.count() > 0 ? operator.scaledMeanSquaredError(validation) : Double.NaN;
             return new LstmTraining(operator, result, validationMse, split[0], split[1]);
         } catch (RuntimeException e) {
@@ -123,16 +132,25 @@ public final class LstmOperator implements AutoCloseable {
                     + "' model, not an LSTM operator");
         }
         LstmArchitecture architecture = LstmArchitecture.fromJson(checkpoint.metadata().path("architecture"));
-        MinMaxScaling scaling = MinMaxScaling.fromJson(checkpoint.normalization());
-        JsonNode incrementNode = checkpoint.normalization().path(INCREMENTS);
-        MinMaxScaling increments = incrementNode.isObject() ? MinMaxScaling.fromJson(incrementNode) : null;
+        JsonNode normalization = checkpoint.normalization();
+        ComponentScaling scaling = ComponentScaling.fromJson(normalization);
+        PredictionTarget target;
+        ComponentScaling targetScaling;
+        if (normalization.path(INCREMENTS).isObject()) {
+            target = PredictionTarget.INCREMENT;
+            targetScaling = ComponentScaling.fromJson(normalization.path(INCREMENTS));
+        } else {
+            target = target(normalization.path(TARGET).asText(PredictionTarget.NEXT_FRAME.name()), checkpoint);
+            targetScaling = target == PredictionTarget.NEXT_FRAME ? null
+                    : ComponentScaling.fromJson(normalization.path(TARGET_SCALING));
+        }
 
         DjlEngine.start();
         NDManager manager = NDManager.newBaseManager();
         try {
             Block block = architecture.newBlock(manager);
             checkpoint.loadWeightsInto(NamedArrays.parametersOf(block), checkpoint.state().hasEma(), manager);
-            return new LstmOperator(architecture, scaling, increments, manager, block);
+            return new LstmOperator(architecture, scaling, target, targetScaling, manager, block);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -162,14 +180,13 @@ public final class LstmOperator implements AutoCloseable {
             scaling.scaleInPlace(flat);
             System.arraycopy(forwardScaled(flat, rows), 0, scaled, start * d, rows * d);
         }
-        if (incrementScaling == null) {
+        if (target == PredictionTarget.NEXT_FRAME) {
             return scaling.unscale(scaled);
         }
-        float[][] next = incrementScaling.unscale(scaled);
+        float[][] next = targetScaling.unscale(scaled);
         for (int row = 0; row < windows.length; row++) {
-            float[] last = windows[row][w - 1];
             for (int k = 0; k < d; k++) {
-                next[row][k] += last[k];
+                next[row][k] = (float) (next[row][k] + target.base(windows[row], w - 1, k));
             }
         }
         return next;
@@ -188,13 +205,18 @@ public final class LstmOperator implements AutoCloseable {
         return architecture;
     }
 
-    public MinMaxScaling scaling() {
+    /** Returns the scaling of the input frames (and of the predicted frame for {@link PredictionTarget#NEXT_FRAME}). */
+    public ComponentScaling scaling() {
         return scaling;
     }
 
-    /** Returns the scaling of the predicted increments, or empty when the network predicts whole frames. */
-    public Optional<MinMaxScaling> incrementScaling() {
-        return Optional.ofNullable(incrementScaling);
+    public PredictionTarget target() {
+        return target;
+    }
+
+    /** Returns the scaling of the predicted residuals, or empty when the network predicts whole frames. */
+    public Optional<ComponentScaling> targetScaling() {
+        return Optional.ofNullable(targetScaling);
     }
 
     /** Returns the network, for callers that need the DJL block (its parameters stay owned by this operator). */
@@ -258,30 +280,62 @@ public final class LstmOperator implements AutoCloseable {
         }
     }
 
-    /** Returns the checkpoint's normalization: the frame scaling, with the increment scaling under {@value #INCREMENTS}. */
-    private static ObjectNode normalization(MinMaxScaling scaling, MinMaxScaling increments) {
+    private static PredictionTarget target(String name, Checkpoint checkpoint) {
+        try {
+            return PredictionTarget.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " has the unknown prediction target '"
+                    + name + "'; this code reads " + Arrays.toString(PredictionTarget.values())
+                    + ", so update twinfold to read it", e);
+        }
+    }
+
+    /** Fits the residual scaling on the training windows; null for {@link PredictionTarget#NEXT_FRAME}. */
+    private static ComponentScaling fitTargetScaling(float[][][] trajectories, int[] selected, LstmOptions options,
+            int d) {
+        if (options.target() == PredictionTarget.NEXT_FRAME) {
+            return null;
+        }
+        Iterable<float[]> residuals = FrameWindows.residuals(trajectories, selected, options.windowLength(),
+                options.target());
+        return options.standardize() ? Standardization.fit(residuals, d)
+                : MinMaxScaling.fitQuantiles(residuals, FrameWindows.count(trajectories, selected,
+                        options.windowLength()), d, options.incrementTail());
+    }
+
+    /**
+     * Returns the checkpoint's normalization: the input scaling, with the target's name under
+     * {@value #TARGET} and the residual scaling under {@value #TARGET_SCALING}.
+     */
+    private ObjectNode normalization() {
         ObjectNode node = scaling.toJson();
-        if (increments != null) {
-            node.set(INCREMENTS, increments.toJson());
+        node.put(TARGET, target.name());
+        if (targetScaling != null) {
+            node.set(TARGET_SCALING, targetScaling.toJson());
         }
         return node;
     }
 
-    private static TrainingResult runLoop(Block block, LstmArchitecture architecture, ObjectNode normalization,
-            FrameWindows training, LstmOptions options, TrainingConfig config, Path checkpointFolder,
-            TrainingListener listener) {
+    private static TrainingResult runLoop(LstmOperator operator, FrameWindows training, LstmOptions options,
+            TrainingConfig config, Path checkpointFolder, TrainingListener listener) {
+        LstmArchitecture architecture = operator.architecture;
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
         metadata.put("family", FAMILY);
         metadata.set("architecture", architecture.toJson());
         metadata.set("caller", options.metadata());
 
-        TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(block).setConfig(config)
-                .setLoss(meanSquaredError()).setBatches(batches(training, architecture, options.batchSize()))
-                .optListener(listener).optNormalization(normalization).optMetadata(metadata)
+        TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(operator.block).setConfig(config)
+                .setLoss(meanSquaredError())
+                .setBatches(new WindowBatches(training, architecture, options, operator.scaling, operator.target,
+                        operator.targetScaling))
+                .optListener(listener).optNormalization(operator.normalization()).optMetadata(metadata)
                 .optTrainer(LstmOperator.class.getName(), Map.of(
                         "lstm.architecture", architecture.toJson().toString(),
                         "lstm.batchSize", Integer.toString(options.batchSize()),
-                        "lstm.validationFraction", Double.toString(options.validationFraction())));
+                        "lstm.validationFraction", Double.toString(options.validationFraction()),
+                        "lstm.target", operator.target.name(),
+                        "lstm.standardize", Boolean.toString(options.standardize()),
+                        "lstm.inputNoise", Double.toString(options.inputNoise())));
         if (checkpointFolder != null) {
             builder.optCheckpointFolder(checkpointFolder);
         }
@@ -296,25 +350,6 @@ public final class LstmOperator implements AutoCloseable {
         return (context, batch) -> {
             NDArray prediction = context.forward(new NDList(batch.get(0))).singletonOrThrow();
             return prediction.sub(batch.get(1)).square().mean();
-        };
-    }
-
-    /** Draws {@code batchSize} windows uniformly with replacement, from the step's random source. */
-    private static BatchSupplier batches(FrameWindows windows, LstmArchitecture architecture, int batchSize) {
-        int inputSize = architecture.windowLength() * architecture.frameSize();
-        int d = architecture.frameSize();
-        return context -> {
-            float[] batchX = new float[batchSize * inputSize];
-            float[] batchY = new float[batchSize * d];
-            for (int i = 0; i < batchSize; i++) {
-                int row = context.random().nextInt(windows.count());
-                System.arraycopy(windows.inputs(), row * inputSize, batchX, i * inputSize, inputSize);
-                System.arraycopy(windows.targets(), row * d, batchY, i * d, d);
-            }
-            NDManager stepManager = context.manager();
-            return new NDList(
-                    stepManager.create(batchX, new Shape(batchSize, architecture.windowLength(), d)),
-                    stepManager.create(batchY, new Shape(batchSize, d)));
         };
     }
 }

@@ -15,8 +15,10 @@ public final class LstmOptions {
     private final int layers;
     private final int batchSize;
     private final double validationFraction;
-    private final boolean predictIncrements;
+    private final PredictionTarget target;
+    private final boolean standardize;
     private final double incrementTail;
+    private final double inputNoise;
     private final JsonNode metadata;
 
     private LstmOptions(Builder builder) {
@@ -25,8 +27,10 @@ public final class LstmOptions {
         this.layers = builder.layers;
         this.batchSize = builder.batchSize;
         this.validationFraction = builder.validationFraction;
-        this.predictIncrements = builder.predictIncrements;
+        this.target = builder.target;
+        this.standardize = builder.standardize;
         this.incrementTail = builder.incrementTail;
+        this.inputNoise = builder.inputNoise;
         this.metadata = builder.metadata;
     }
 
@@ -58,17 +62,30 @@ public final class LstmOptions {
         return validationFraction;
     }
 
-    /**
-     * Returns true when the network predicts the increment {@code x_{n+1} - x_n} over the window's last
-     * frame rather than the next frame itself; the increments get their own min-max scaling.
-     */
-    public boolean predictIncrements() {
-        return predictIncrements;
+    /** Returns what the network predicts; residual targets get their own scaling. */
+    public PredictionTarget target() {
+        return target;
     }
 
-    /** Returns the share of increments left outside the fitted range at each end; see {@link MinMaxScaling#fitIncrements}. */
+    /**
+     * Returns true when inputs and residual targets are standardized per component, false for min-max
+     * scaling to [-1, 1] (residuals by quantiles, see {@link #incrementTail()}).
+     */
+    public boolean standardize() {
+        return standardize;
+    }
+
+    /**
+     * Returns the share of residuals left outside the min-max range at each end; see
+     * {@link MinMaxScaling#fitQuantiles}. Unused when standardizing.
+     */
     public double incrementTail() {
         return incrementTail;
+    }
+
+    /** Returns the standard deviation of the Gaussian noise added to training inputs, in scaled units. */
+    public double inputNoise() {
+        return inputNoise;
     }
 
     /** Returns caller metadata (system, time steps, frame layout) saved in every checkpoint. */
@@ -88,8 +105,10 @@ public final class LstmOptions {
         private int layers = 2;
         private int batchSize = 128;
         private double validationFraction = 0.2;
-        private boolean predictIncrements;
+        private PredictionTarget target = PredictionTarget.NEXT_FRAME;
+        private boolean standardize;
         private double incrementTail = 0.01;
+        private double inputNoise;
         private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
         private Builder() {
@@ -126,11 +145,30 @@ public final class LstmOptions {
         }
 
         /**
-         * Makes the network predict the increment {@code x_{n+1} - x_n} instead of the next frame; default
-         * false. Increments are far smaller than the frames, so their scaled errors map to smaller frame errors.
+         * Sets what the network predicts; default {@link PredictionTarget#NEXT_FRAME}, as in the reference
+         * work. Residuals are far smaller than the frames, so their scaled errors map to smaller frame errors.
          */
-        public Builder optPredictIncrements(boolean increments) {
-            this.predictIncrements = increments;
+        public Builder optTarget(PredictionTarget value) {
+            this.target = value;
+            return this;
+        }
+
+        /**
+         * Standardizes inputs and residual targets per component instead of min-max scaling them; default
+         * false, the reference work's min-max scaling.
+         */
+        public Builder optStandardize(boolean value) {
+            this.standardize = value;
+            return this;
+        }
+
+        /**
+         * Sets the standard deviation of Gaussian noise added to every training input, in scaled units, at
+         * least 0; default 0. A residual target is corrected for the noise of its base, so the network
+         * learns to pull a perturbed trajectory back rather than to carry the perturbation on.
+         */
+        public Builder optInputNoise(double std) {
+            this.inputNoise = std;
             return this;
         }
 
@@ -159,6 +197,17 @@ public final class LstmOptions {
             if (!(validationFraction >= 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validationFraction is " + validationFraction
                         + "; it must be in [0, 1), e.g. 0.2");
+            }
+            if (target == null) {
+                throw new IllegalArgumentException("target is null; pass a PredictionTarget such as NEXT_FRAME");
+            }
+            if (windowLength < target.minimumWindow()) {
+                throw new IllegalArgumentException("target " + target + " needs a window of at least "
+                        + target.minimumWindow() + " frames, not " + windowLength
+                        + "; lengthen the window or choose another target");
+            }
+            if (!(inputNoise >= 0) || !Double.isFinite(inputNoise)) {
+                throw new IllegalArgumentException("inputNoise is " + inputNoise + "; it must be finite and at least 0");
             }
             if (!(incrementTail >= 0 && incrementTail < 0.5)) {
                 throw new IllegalArgumentException("incrementTail is " + incrementTail + "; it must be in [0, 0.5)");

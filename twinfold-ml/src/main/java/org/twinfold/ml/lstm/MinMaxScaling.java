@@ -17,11 +17,13 @@ import java.util.Arrays;
  * @param min per frame component, in the frame's unit
  * @param max per frame component, at least {@code min}, in the frame's unit
  */
-public record MinMaxScaling(double[] min, double[] max) {
+public record MinMaxScaling(double[] min, double[] max) implements ComponentScaling {
 
     /** Version of the JSON layout; readers reject newer versions. */
     public static final int FORMAT_VERSION = 1;
-    /** Increments per component kept for the quantiles of {@link #fitIncrements}. */
+    /** Value of {@code kind} in the JSON form. */
+    public static final String KIND = "minMax[-1,1]";
+    /** Rows per component kept for the quantiles of {@link #fitQuantiles}. */
     static final int MAX_QUANTILE_VALUES = 200_000;
 
     public MinMaxScaling {
@@ -64,44 +66,35 @@ public record MinMaxScaling(double[] min, double[] max) {
     }
 
     /**
-     * Fits a robust range to every component of the frame increments {@code x_{n+1} - x_n} over the listed
-     * trajectories, for operators that predict the change of the frame: min and max are the
-     * {@code tail} and {@code 1 - tail} quantiles of the increments, so that rare large increments (close
-     * collisions) do not squeeze the common ones into a sliver of [-1, 1]; the rare ones map outside it.
-     * With {@code tail} 0 this is the plain minimum and maximum.
+     * Fits a robust range to every component of residual rows, such as the increments
+     * {@code x_{n+1} - x_n} an operator predicts: min and max are the {@code tail} and {@code 1 - tail}
+     * quantiles, so that rare large values (close collisions) do not squeeze the common ones into a
+     * sliver of [-1, 1]; the rare ones map outside it. With {@code tail} 0 this is the plain minimum and
+     * maximum. Every stride-th row is kept, at most {@value #MAX_QUANTILE_VALUES} per component.
      *
-     * @param trajectories (trajectories, frames, d), finite, each with at least two frames
-     * @param selected indices of the trajectories to fit on, at least one
-     * @param tail share of increments below min (and above max) per component, in [0, 0.5)
+     * @param rows (count, d) residuals, finite, at least one row
+     * @param count the number of rows
+     * @param tail share of values below min (and above max) per component, in [0, 0.5)
      */
-    public static MinMaxScaling fitIncrements(float[][][] trajectories, int[] selected, double tail) {
-        if (selected.length == 0) {
-            throw new IllegalArgumentException("no trajectories selected to fit the scaling on; select at least one");
+    public static MinMaxScaling fitQuantiles(Iterable<float[]> rows, int count, int d, double tail) {
+        if (count == 0) {
+            throw new IllegalArgumentException("no rows to fit the scaling on; pass at least one");
         }
         if (!(tail >= 0 && tail < 0.5)) {
             throw new IllegalArgumentException("tail is " + tail + "; it must be in [0, 0.5), e.g. 0.01");
         }
-        int d = trajectories[selected[0]][0].length;
-        int count = 0;
-        for (int index : selected) {
-            count += trajectories[index].length - 1;
-        }
-        // Every stride-th increment, at most MAX_QUANTILE_VALUES per component.
         int stride = Math.max(1, count / MAX_QUANTILE_VALUES);
         float[][] values = new float[d][(count + stride - 1) / stride];
         int seen = 0;
         int kept = 0;
-        for (int index : selected) {
-            float[][] frames = trajectories[index];
-            for (int f = 1; f < frames.length; f++, seen++) {
-                if (seen % stride != 0 || kept >= values[0].length) {
-                    continue;
-                }
-                for (int k = 0; k < d; k++) {
-                    values[k][kept] = frames[f][k] - frames[f - 1][k];
-                }
-                kept++;
+        for (float[] row : rows) {
+            if (seen++ % stride != 0 || kept >= values[0].length) {
+                continue;
             }
+            for (int k = 0; k < d; k++) {
+                values[k][kept] = row[k];
+            }
+            kept++;
         }
 
         double[] min = new double[d];
@@ -115,43 +108,26 @@ public record MinMaxScaling(double[] min, double[] max) {
         return new MinMaxScaling(min, max);
     }
 
-    /** Returns d, the number of frame components. */
+    @Override
     public int frameSize() {
         return min.length;
     }
 
-    /** Returns the scaled value of component {@code k}. */
+    @Override
     public float scale(float value, int k) {
         return (float) (2 * (value - min[k]) / spread(k) - 1);
     }
 
-    /** Returns the value of component {@code k} in frame units from its scaled value. */
+    @Override
     public float unscale(float scaled, int k) {
         return (float) (min[k] + 0.5 * (scaled + 1) * spread(k));
     }
 
-    /** Scales every frame of a flat row-major (rows, d) array in place. */
-    public void scaleInPlace(float[] frames) {
-        int d = frameSize();
-        for (int i = 0; i < frames.length; i++) {
-            frames[i] = scale(frames[i], i % d);
-        }
-    }
-
-    /** Maps a flat row-major (rows, d) array of scaled frames back to frame units, as (rows, d). */
-    public float[][] unscale(float[] scaled) {
-        int d = frameSize();
-        float[][] frames = new float[scaled.length / d][d];
-        for (int i = 0; i < scaled.length; i++) {
-            frames[i / d][i % d] = unscale(scaled[i], i % d);
-        }
-        return frames;
-    }
-
+    @Override
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("formatVersion", FORMAT_VERSION);
-        node.put("kind", "minMax[-1,1]");
+        node.put("kind", KIND);
         put(node.putArray("min"), min);
         put(node.putArray("max"), max);
         return node;

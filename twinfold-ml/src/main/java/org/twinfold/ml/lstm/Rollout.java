@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The window stays scaled on the engine between steps; each step also copies its frames back to
  * Java, and that copy is part of the measured step time, because a simulation needs the frames. An
- * operator that predicts increments gets its next frame as last frame plus increment, added in Java
- * and sent back scaled, also inside the measured step time.
+ * operator that predicts a residual gets its next frame as base plus residual, added in Java and sent
+ * back scaled, also inside the measured step time.
  * The rollout locks the operator.
  */
 public final class Rollout {
@@ -47,7 +47,8 @@ public final class Rollout {
         int batch = initialWindows.length;
         int w = operator.architecture().windowLength();
         int d = operator.architecture().frameSize();
-        MinMaxScaling scaling = operator.scaling();
+        ComponentScaling scaling = operator.scaling();
+        PredictionTarget target = operator.target();
 
         float[][][] frames = new float[batch][w + steps][];
         float[] flat = new float[batch * w * d];
@@ -61,7 +62,7 @@ public final class Rollout {
 
         // Each step's arrays live on that step's sub-manager; only the next window moves on to the
         // next step's manager, so native memory stays flat over long rollouts.
-        MinMaxScaling increments = operator.incrementScaling().orElse(null);
+        ComponentScaling residuals = operator.targetScaling().orElse(null);
         double[] stepSeconds = new double[steps];
         ParameterStore store = new ParameterStore(operator.manager(), false);
         NDManager current = operator.manager().newSubManager();
@@ -73,11 +74,11 @@ public final class Rollout {
                 float[] predicted = next.toFloatArray();
                 NDManager following = operator.manager().newSubManager();
                 NDArray nextScaled;
-                if (increments == null) {
+                if (target == PredictionTarget.NEXT_FRAME) {
                     unscaleFrames(predicted, scaling, frames, w + step);
                     nextScaled = next;
                 } else {
-                    float[] scaledFrames = addIncrements(predicted, increments, scaling, frames, w + step);
+                    float[] scaledFrames = addResiduals(predicted, target, residuals, scaling, frames, w + step);
                     nextScaled = following.create(scaledFrames, new Shape(batch, d));
                 }
                 NDArray nextWindow = window.get(":, 1:, :").concat(nextScaled.expandDims(1), 1);
@@ -98,7 +99,7 @@ public final class Rollout {
     }
 
     /** Stores the predicted scaled frames (batch, d), in the trajectory's units, as frame {@code index}. */
-    private static void unscaleFrames(float[] predicted, MinMaxScaling scaling, float[][][] frames, int index) {
+    private static void unscaleFrames(float[] predicted, ComponentScaling scaling, float[][][] frames, int index) {
         int d = scaling.frameSize();
         for (int b = 0; b < frames.length; b++) {
             float[] frame = new float[d];
@@ -110,18 +111,18 @@ public final class Rollout {
     }
 
     /**
-     * Adds the predicted scaled increments (batch, d) to frame {@code index - 1}, stores the sums as frame
-     * {@code index} and returns them scaled for the next window, flat (batch, d).
+     * Adds the predicted scaled residuals (batch, d) to the target's base from the frames before
+     * {@code index}, stores the sums as frame {@code index} and returns them scaled for the next window,
+     * flat (batch, d).
      */
-    private static float[] addIncrements(float[] predicted, MinMaxScaling increments, MinMaxScaling scaling,
-            float[][][] frames, int index) {
+    private static float[] addResiduals(float[] predicted, PredictionTarget target, ComponentScaling residuals,
+            ComponentScaling scaling, float[][][] frames, int index) {
         int d = scaling.frameSize();
         float[] scaled = new float[frames.length * d];
         for (int b = 0; b < frames.length; b++) {
-            float[] last = frames[b][index - 1];
             float[] frame = new float[d];
             for (int k = 0; k < d; k++) {
-                frame[k] = last[k] + increments.unscale(predicted[b * d + k], k);
+                frame[k] = (float) (target.base(frames[b], index - 1, k) + residuals.unscale(predicted[b * d + k], k));
                 scaled[b * d + k] = scaling.scale(frame[k], k);
             }
             frames[b][index] = frame;

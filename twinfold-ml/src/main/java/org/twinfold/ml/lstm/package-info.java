@@ -5,7 +5,10 @@
  *
  * <p>After Kadupitiya, Fox and Jadhao, "Simulating Molecular Dynamics with Large Timesteps using
  * Recurrent Neural Networks", arXiv:2004.06493: two LSTM layers of 64 units and a linear head, mean
- * squared error on min-max scaled frames, Adam. {@link org.twinfold.ml.lstm.LstmOperator} trains and
+ * squared error on min-max scaled frames, Adam. As options, the network predicts a residual over the
+ * last frame or over the constant-velocity step instead of the frame itself
+ * ({@link org.twinfold.ml.lstm.PredictionTarget}), on standardized values, with noise on the training
+ * inputs. {@link org.twinfold.ml.lstm.LstmOperator} trains and
  * loads the network, {@link org.twinfold.ml.lstm.Rollout} applies it autoregressively,
  * {@link org.twinfold.ml.lstm.TrajectoryErrors} and {@link org.twinfold.ml.lstm.OperatorSpeedup}
  * evaluate a rollout against the reference integrator.

@@ -22,6 +22,17 @@ class MdTaskTest {
     }
 
     @Test
+    void mdLstmIsTheSameSystem() {
+        Task alias = Tasks.byName("md-lstm");
+        Task system = Tasks.byName("md-lj");
+
+        assertEquals("md-lstm", alias.name());
+        assertEquals(system.presets(), alias.presets());
+        assertEquals(system.simulator("quick").info(), alias.simulator("quick").info());
+        assertEquals("lstm", alias.surrogateFamily());
+    }
+
+    @Test
     void presetsSizeTheRun() {
         MdTask task = new MdTask();
         LennardJonesGenerator quick = (LennardJonesGenerator) task.simulator("quick");

@@ -1,0 +1,143 @@
+package org.twinfold.cli.operator;
+
+import java.util.Arrays;
+import org.twinfold.ml.lstm.LstmOperator;
+import org.twinfold.ml.lstm.TrajectoryErrors;
+import org.twinfold.sim.md.LennardJonesGenerator;
+import org.twinfold.sim.md.LennardJonesSystem;
+
+/**
+ * Errors that put a rollout's mean position error in context, all against the Verlet frames at the same
+ * times and averaged over the test trajectories and the K horizon frames. Positions in sigma.
+ *
+ * <ul>
+ *   <li>One-step error: every horizon frame predicted by the operator from the w Verlet frames before it
+ *       (teacher forcing), so errors cannot pile up. This is how the reference code judged its operator
+ *       (each prediction from the true preceding window), and the figure to compare with its 1e-3.
+ *   <li>Constant velocity: {@code x_{n+1} = 2 x_n - x_{n-1}}, one step from Verlet frames and as a rollout
+ *       from the kick-start window.
+ *   <li>Restarted Verlet: Verlet at its own step 0.001, restarted from the saved (float32) frame at the end of
+ *       the kick-start window. The rounding to float32 moves each value by about 1e-7 relative; the error
+ *       this tiny start difference grows into is the floor set by chaos, below which no operator that starts
+ *       from the same frames can stay over this horizon.
+ * </ul>
+ *
+ * @param oneStepError (K) one-step error per horizon frame
+ * @param meanOneStepError mean of {@code oneStepError}
+ * @param meanOneStepConstantVelocityError the one-step error of constant velocity
+ * @param constantVelocityError (w + K) rollout error of constant velocity, zero on the kick-start frames
+ * @param meanConstantVelocityError its mean over the K horizon frames
+ * @param restartedVerletError (w + K) error of Verlet restarted from the float32 frame w - 1
+ * @param meanRestartedVerletError its mean over the K horizon frames
+ */
+record ReferenceErrors(double[] oneStepError, double meanOneStepError, double meanOneStepConstantVelocityError,
+        double[] constantVelocityError, double meanConstantVelocityError, double[] restartedVerletError,
+        double meanRestartedVerletError) {
+
+    /**
+     * Computes the errors.
+     *
+     * @param reference (trajectories, w + K, d) Verlet frames at Delta_R, positions unwrapped, then velocities
+     * @param masses mass of each trajectory
+     * @param multiple Delta_R / Delta, Verlet steps per operator step
+     */
+    static ReferenceErrors of(LstmOperator operator, float[][][] reference, double[] masses, int windowLength,
+            LennardJonesGenerator simulator, int multiple) {
+        int w = windowLength;
+        int frames = reference[0].length;
+        int horizon = frames - w;
+        int n = simulator.particles();
+
+        float[][][] windows = new float[reference.length * horizon][][];
+        for (int b = 0; b < reference.length; b++) {
+            for (int k = 0; k < horizon; k++) {
+                windows[b * horizon + k] = Arrays.copyOfRange(reference[b], k, k + w);
+            }
+        }
+        float[][] predicted = operator.predict(windows);
+        double[] oneStep = new double[horizon];
+        double oneStepConstantVelocity = 0;
+        for (int b = 0; b < reference.length; b++) {
+            for (int k = 0; k < horizon; k++) {
+                float[][] truth = {reference[b][w + k]};
+                oneStep[k] += TrajectoryErrors.positionError(truth, new float[][] {predicted[b * horizon + k]}, n, 3)[0]
+                        / reference.length;
+                float[][] extrapolated = {extrapolate(reference[b][w + k - 1], reference[b][w + k - 2])};
+                oneStepConstantVelocity += TrajectoryErrors.positionError(truth, extrapolated, n, 3)[0];
+            }
+        }
+
+        float[][][] constantVelocity = new float[reference.length][][];
+        float[][][] restarted = new float[reference.length][][];
+        for (int b = 0; b < reference.length; b++) {
+            constantVelocity[b] = Arrays.copyOf(reference[b], frames);
+            for (int f = w; f < frames; f++) {
+                constantVelocity[b][f] = extrapolate(constantVelocity[b][f - 1], constantVelocity[b][f - 2]);
+            }
+            restarted[b] = restartVerlet(reference[b], w, masses[b], simulator, multiple);
+        }
+        double[] constantVelocityError = TrajectoryErrors.meanPositionError(reference, constantVelocity, n, 3);
+        double[] restartedError = TrajectoryErrors.meanPositionError(reference, restarted, n, 3);
+        return new ReferenceErrors(oneStep, TrajectoryErrors.mean(oneStep),
+                oneStepConstantVelocity / (reference.length * (double) horizon), constantVelocityError,
+                meanOfLast(constantVelocityError, horizon), restartedError, meanOfLast(restartedError, horizon));
+    }
+
+    /** Returns {@code 2 last - previous}, component by component. */
+    private static float[] extrapolate(float[] last, float[] previous) {
+        float[] next = new float[last.length];
+        for (int k = 0; k < next.length; k++) {
+            next[k] = 2 * last[k] - previous[k];
+        }
+        return next;
+    }
+
+    /**
+     * Returns the reference's first w frames followed by Verlet from frame w - 1, saved every
+     * {@code multiple} steps, with positions unwrapped by the minimum image as in {@link TrajectoryFeatures}.
+     */
+    private static float[][] restartVerlet(float[][] reference, int w, double mass, LennardJonesGenerator simulator,
+            int multiple) {
+        int values = 3 * simulator.particles();
+        float[] start = reference[w - 1];
+        double[] position = new double[values];
+        double[] velocity = new double[values];
+        for (int k = 0; k < values; k++) {
+            position[k] = start[k];
+            velocity[k] = start[values + k];
+        }
+        LennardJonesSystem system = LennardJonesSystem.create(simulator.potential(), simulator.container(), mass,
+                position, velocity);
+        double side = simulator.container().periodic() ? simulator.container().size() : 0;
+
+        float[][] frames = Arrays.copyOf(reference, reference.length);
+        double[] unwrapped = position.clone();
+        double[] previous = system.positions();
+        for (int f = w; f < reference.length; f++) {
+            system.advance(simulator.timeStep(), multiple);
+            double[] current = system.positions();
+            double[] velocities = system.velocities();
+            float[] frame = new float[2 * values];
+            for (int k = 0; k < values; k++) {
+                double step = current[k] - previous[k];
+                if (side > 0) {
+                    step -= side * Math.rint(step / side);
+                }
+                unwrapped[k] += step;
+                frame[k] = (float) unwrapped[k];
+                frame[values + k] = (float) velocities[k];
+            }
+            previous = current;
+            frames[f] = frame;
+        }
+        return frames;
+    }
+
+    private static double meanOfLast(double[] series, int count) {
+        double sum = 0;
+        for (int f = series.length - count; f < series.length; f++) {
+            sum += series[f];
+        }
+        return sum / count;
+    }
+}
