@@ -26,7 +26,7 @@ import org.twinfold.core.Schema;
  * int64 (samples) and, for class-conditional data, {@code class_label} int32 (samples). Each field
  * carries {@code unit} and {@code dtype} attributes.
  *
- * <p>Note: jhdf 0.10 writes Java bytes as signed 8-bit integers, so a uint8 field appears in h5py as
+ * <p>Note: twinfold writes Java bytes as signed 8-bit integers, so a uint8 field appears in h5py as
  * int8 with the attribute {@code dtype = "uint8"}; twinfold reads the bytes back unchanged and
  * treats them as unsigned. Values up to 127 read the same either way.
  */
