@@ -149,7 +149,9 @@ public final class LstmOperator implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             Block block = architecture.newBlock(manager);
-            checkpoint.loadWeightsInto(NamedArrays.parametersOf(block), checkpoint.state().hasEma(), manager);
+            Map<String, NDArray> parameters = NamedArrays.parametersOf(block);
+            checkpoint.loadWeightsInto(parameters, checkpoint.state().hasEma(), manager);
+            NamedArrays.freeze(parameters);
             return new LstmOperator(architecture, scaling, target, targetScaling, manager, block);
         } catch (IOException | RuntimeException e) {
             manager.close();
