@@ -59,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     TrainingOptions training;
 
     @Mixin
+    DiffusionSamplerOptions sampler;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -88,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         Surrogates.train(task, family, Dataset.open(trainData), surrogateOptions, checkpoints,
                 threads);
         Dataset test = Dataset.open(testData);
-        Surrogates.sample(checkpoints, test.points(), test.manifest().seeds(), common.seed + 2, batch, threads,
+        Surrogates.sample(checkpoints, test.points(), test.manifest().seeds(), common.seed + 2, batch, threads, sampler,
                 generated);
 
         Evaluation evaluation = EvaluateCommand.evaluate(task, testData, generated, checkpoints, trainData);

@@ -70,11 +70,13 @@ final class Surrogates {
      *
      * @param seeds one seed per point, or null to derive them from {@code seed}
      * @param batch samples per generator call; the wall time of a call is shared evenly by its samples
+     * @param sampler sampler settings for a diffusion checkpoint; empty for the family's defaults
      */
     static Manifest sample(Path checkpoints, List<ParameterPoint> points, long[] seeds, long seed, int batch,
-                           int threads, Path out) throws IOException, InterruptedException {
+                           int threads, DiffusionSamplerOptions sampler, Path out)
+            throws IOException, InterruptedException {
         startEngine(threads);
-        Generator surrogate = SurrogateFamilies.forCheckpoint(checkpoints).load(checkpoints);
+        Generator surrogate = sampler.apply(SurrogateFamilies.forCheckpoint(checkpoints).load(checkpoints));
         Sweep.Builder sweep = Sweep.builder();
         if (seeds != null) {
             sweep.seeds(seeds);

@@ -1,6 +1,8 @@
 package org.twinfold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,11 @@ class StepCommandsTest {
         CliRunner.Result sampled = CliRunner.run("sample", "--checkpoint", checkpoints.toString(), "--points-from",
                 test.toString(), "--out", generated.toString(), "--batch", "16");
         assertEquals(0, sampled.exitCode(), sampled.all());
+        CliRunner.Result churned = CliRunner.run("sample", "--checkpoint", checkpoints.toString(), "--points-from",
+                test.toString(), "--out", temp.resolve("churned").toString(), "--churn", "5");
+        assertEquals(2, churned.exitCode(), churned.all());
+        assertTrue(churned.all().contains("apply to diffusion checkpoints"), churned.all());
+        assertFalse(java.nio.file.Files.exists(temp.resolve("churned")), "no output for rejected options");
         Path evaluation = temp.resolve("eval.json");
         CliRunner.Result evaluated = CliRunner.run("evaluate", "oscillator", "--reference", test.toString(),
                 "--generated", generated.toString(), "--checkpoint", checkpoints.toString(), "--out",

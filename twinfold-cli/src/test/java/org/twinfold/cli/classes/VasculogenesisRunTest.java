@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,20 @@ class VasculogenesisRunTest {
         assertArrayEquals(firstMasks, Dataset.open(second).readAll().bytes("cell_type"));
         assertArrayEquals(Files.readAllBytes(first.resolve("shard-00000.h5")),
                 Files.readAllBytes(second.resolve("shard-00000.h5")));
+
+        // Other sampler settings give other masks, again the same for the same seed.
+        Path churned = temp.resolve("churned");
+        Result churn = runInChildJvm("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+                "--points-from", out.resolve("test").toString(), "--seed", "9", "--sampler-steps", "4", "--churn", "10",
+                "--out", churned.toString(), "--threads", "1");
+        assertEquals(0, churn.exitCode(), churn.output());
+        assertFalse(Arrays.equals(firstMasks, Dataset.open(churned).readAll().bytes("cell_type")),
+                "4 stochastic steps give other masks than 18 deterministic ones");
+        Result badSteps = runInChildJvm("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+                "--points-from", out.resolve("test").toString(), "--sampler-steps", "1",
+                "--out", temp.resolve("bad").toString());
+        assertEquals(2, badSteps.exitCode(), badSteps.output());
+        assertTrue(badSteps.output().contains("at least 2"), badSteps.output());
     }
 
     private record Result(int exitCode, String output) {

@@ -1,0 +1,60 @@
+package org.twinfold.cli;
+
+import org.twinfold.core.Generator;
+import org.twinfold.ml.diffusion.DiffusionSurrogate;
+import org.twinfold.ml.diffusion.SamplerSettings;
+import org.twinfold.ml.diffusion.SamplingOptions;
+import picocli.CommandLine.Option;
+
+/** Sampler settings of a diffusion checkpoint, each left at the family's default when not given. */
+final class DiffusionSamplerOptions {
+
+    @Option(names = "--sampler-steps", paramLabel = "N",
+            description = "Diffusion models only: Heun steps N of the EDM sampler (2N - 1 network evaluations per "
+                    + "image), at least 2. Fewer steps generate faster; the default is EDM's 18.")
+    Integer steps;
+
+    @Option(names = "--churn", paramLabel = "S",
+            description = "Diffusion models only: EDM's S_churn, the noise added back at each step, 0 or more "
+                    + "(0, the default, is the deterministic sampler; EDM used 10 to 80 on images).")
+    Double churn;
+
+    @Option(names = "--guidance", paramLabel = "W",
+            description = "Diffusion models only: classifier-free guidance scale, 1 for none (the default); above 1 "
+                    + "pushes samples towards their class. Needs a model trained with label dropout.")
+    Double guidance;
+
+    /** Returns true when no option was given. */
+    boolean isEmpty() {
+        return steps == null && churn == null && guidance == null;
+    }
+
+    /**
+     * Returns the surrogate with these settings applied.
+     *
+     * @throws InvalidInputException when an option was given for a checkpoint that is not a diffusion model
+     */
+    Generator apply(Generator surrogate) {
+        if (isEmpty()) {
+            return surrogate;
+        }
+        if (!(surrogate instanceof DiffusionSurrogate diffusion)) {
+            throw new InvalidInputException("--sampler-steps, --churn and --guidance apply to diffusion checkpoints; "
+                    + "this checkpoint holds a '" + surrogate.info().id() + "' surrogate, so drop them");
+        }
+        SamplingOptions current = diffusion.sampling();
+        try {
+            SamplerSettings sampler = current.sampler();
+            if (steps != null) {
+                sampler = SamplerSettings.deterministic(steps).withChurn(sampler.sChurn(), sampler.sNoise());
+            }
+            if (churn != null) {
+                sampler = sampler.withChurn(churn, sampler.sNoise());
+            }
+            double scale = guidance == null ? current.guidanceScale() : guidance;
+            return diffusion.withSampling(new SamplingOptions(sampler, current.batchSize(), scale));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+}
