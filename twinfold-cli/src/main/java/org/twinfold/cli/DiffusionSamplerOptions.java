@@ -16,7 +16,7 @@ final class DiffusionSamplerOptions {
 
     @Option(names = "--churn", paramLabel = "S",
             description = "Diffusion models only: EDM's S_churn, the noise added back at each step, 0 or more "
-                    + "(0, the default, is the deterministic sampler; EDM used 10 to 80 on images).")
+                    + "(0, the default, is the deterministic sampler).")
     Double churn;
 
     @Option(names = "--guidance", paramLabel = "W",
