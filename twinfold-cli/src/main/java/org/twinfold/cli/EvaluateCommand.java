@@ -58,11 +58,21 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "samples as CaloChallenge HDF5 files for the challenge's evaluate.py. Default: none written.")
     Path challengeFiles;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "libtorch threads for the classifiers of the class-by-class and calorimeter sections; 0 uses "
+                    + "every processor, and on a busy machine 1 is often faster. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Evaluation JSON file to write.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 0) {
+            throw new InvalidInputException("--threads is " + threads + "; use a positive count, or 0 for every "
+                    + "available processor");
+        }
+        Surrogates.startEngine(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         Task task = Tasks.byName(taskName);
         if (challengeFiles != null && !CaloEvaluationStep.applies(task)) {
             throw new InvalidInputException("--challenge-files applies to task calorimeter only, not '" + task.name()
@@ -74,7 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (CaloEvaluationStep.applies(task)) {
             evaluation = CaloEvaluationStep.extend(evaluation, new CaloEvaluationStep.Inputs(reference, generated,
-                    checkpoint, challengeFiles, seed, "the engine's default threads"), System.err::println);
+                    checkpoint, challengeFiles, seed, threads == 0 ? "every processor" : threads + " thread(s)"),
+                    System.err::println);
             CaloEvaluationStep.printSummary(evaluation);
         }
         EvaluationFiles.write(out, evaluation);
@@ -83,6 +94,15 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Evaluation withClassSection(Task task, Evaluation evaluation) throws Exception {
+        Dataset referenceData = Dataset.open(reference);
+        if (!ClassEvaluationStep.applies(referenceData)) {
+            throw new InvalidInputException("--floor applies to class-labelled datasets of one 2-D mask, such as those of"
+                    + " vasculogenesis simulated with --sampling classes; " + reference + " is not one, so leave it out");
+        }
+        Dataset floorData = Dataset.open(floor);
+        Surrogates.requireTask(task, floorData);
+        HeldOutChecks.requireDisjoint(floorData, "--floor", referenceData, "--reference", task.deterministic());
+        HeldOutChecks.requireSameClassCounts(referenceData, floorData);
         Path trainingFolder = training != null ? training
                 : checkpoint != null ? Surrogates.trainingData(checkpoint) : null;
         if (trainingFolder == null || !Files.isDirectory(trainingFolder)) {
@@ -94,7 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new InvalidInputException("--floor applies to class-labelled datasets of one 2-D mask; "
                     + trainingFolder + " is not one (sample it with --sampling classes)");
         }
-        Surrogates.requireTask(task, Dataset.open(floor));
+        HeldOutChecks.requireDisjoint(floorData, "--floor", trainingData, "the training set", task.deterministic());
         Evaluation extended = ClassEvaluationStep.extend(task, evaluation, trainingFolder, reference, floor, generated,
                 seed, new TrainingProgress("train classifier"));
         ClassEvaluationStep.printSummary(extended.classes());
@@ -119,6 +139,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Surrogates.requireTask(task, generatedData);
         if (trainingData != null) {
             Surrogates.requireTask(task, trainingData);
+            HeldOutChecks.requireDisjoint(referenceData, "--reference", trainingData, "the training set",
+                    task.deterministic());
         }
         return Evaluator.evaluate(task, referenceData, generatedData, trainingData,
                 trainingSeconds, checkpoint == null ? "" : checkpoint.toString());

@@ -75,6 +75,21 @@ class VasculogenesisRunTest {
         assertTrue(wrongFloor.output().contains("--training DIR"), wrongFloor.output());
         assertFalse(Files.exists(temp.resolve("no-training.json")));
 
+        // Held-out sets that repeat other sets' samples are rejected, naming the clash.
+        Result floorIsReference = runInChildJvm("evaluate", "vasculogenesis", "--reference",
+                out.resolve("test").toString(), "--generated", out.resolve("generated").toString(), "--checkpoint",
+                out.resolve("checkpoints").toString(), "--floor", out.resolve("test").toString(), "--out",
+                temp.resolve("same-floor.json").toString());
+        assertEquals(2, floorIsReference.exitCode(), floorIsReference.output());
+        assertTrue(floorIsReference.output().contains("--floor"), floorIsReference.output());
+        assertTrue(floorIsReference.output().contains("repeats 12 of its 12 samples"), floorIsReference.output());
+        Result referenceIsTraining = runInChildJvm("evaluate", "vasculogenesis", "--reference",
+                out.resolve("train").toString(), "--generated", out.resolve("generated").toString(), "--checkpoint",
+                out.resolve("checkpoints").toString(), "--out", temp.resolve("on-training.json").toString());
+        assertEquals(2, referenceIsTraining.exitCode(), referenceIsTraining.output());
+        assertTrue(referenceIsTraining.output().contains("from the training set"), referenceIsTraining.output());
+        assertFalse(Files.exists(temp.resolve("on-training.json")));
+
         // The same checkpoint, points and seed give the same masks.
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");

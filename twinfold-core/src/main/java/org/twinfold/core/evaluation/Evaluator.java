@@ -79,7 +79,8 @@ public final class Evaluator {
             }
         }
         ChiSquareResult chiSquare = observableChiSquare(everywhereFinite);
-        List<MetricResult> fieldErrors = samePoints(reference, generated)
+        // Sample-by-sample errors mean something only when the same point always gives the same sample.
+        List<MetricResult> fieldErrors = task.deterministic() && samePoints(reference, generated)
                 ? fieldErrors(referenceSamples, generatedSamples) : List.of();
         SpeedupReport speedup = speedup(reference, generated, training, trainingWallSeconds);
 
@@ -157,6 +158,11 @@ public final class Evaluator {
             return null;
         }
         double trainingSimulation = mean(training.manifest().wallSeconds());
+        if (!(trainingSimulation > 0)) {
+            LOG.warn("training dataset {} records no simulation time (imported data records none), so the evaluation"
+                    + " has no speedup", training.folder());
+            return null;
+        }
         SpeedupInputs inputs = new SpeedupInputs(simulator, surrogate, trainingSimulation,
                 trainingWallSeconds.getAsDouble() / training.size(), generated.size(), training.size());
         return SpeedupReport.of(inputs);

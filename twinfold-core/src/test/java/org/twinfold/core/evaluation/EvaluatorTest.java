@@ -25,8 +25,19 @@ class EvaluatorTest {
     @TempDir
     Path temp;
 
-    /** A task around the noisy sine whose one observable is the first signal value. */
-    private static final Task TASK = new Task() {
+    /** A task around the noisy sine whose observables are the first two signal values. */
+    private static final Task TASK = new SineTask(false);
+
+    /** The same task declared deterministic, the case in which sample-by-sample errors are computed. */
+    private static final Task DETERMINISTIC_TASK = new SineTask(true);
+
+    private static final class SineTask implements Task {
+        private final boolean deterministic;
+
+        SineTask(boolean deterministic) {
+            this.deterministic = deterministic;
+        }
+
         @Override
         public String name() {
             return "noisy-sine";
@@ -50,14 +61,14 @@ class EvaluatorTest {
 
         @Override
         public boolean deterministic() {
-            return false;
+            return deterministic;
         }
 
         @Override
         public List<Preset> presets() {
             return List.of(new Preset("quick", "test", Sampling.UNIFORM, 10, 10, 1, 1, 1e-3));
         }
-    };
+    }
 
     private Dataset sweep(String name, List<ParameterPoint> points, long seed) throws Exception {
         Sweep.builder().generator(new NoisySineGenerator()).points(points).seed(seed).build().run(temp.resolve(name));
@@ -103,7 +114,10 @@ class EvaluatorTest {
         Dataset reference = sweep("ref", points, 1);
         Dataset generated = sweep("gen", points, 1);
 
-        Evaluation evaluation = Evaluator.evaluate(TASK, reference, generated, null, OptionalDouble.empty(), "");
+        Evaluation stochastic = Evaluator.evaluate(TASK, reference, generated, null, OptionalDouble.empty(), "");
+        assertEquals(List.of(), stochastic.fieldErrors(), "a stochastic task gets no sample-by-sample errors");
+        Evaluation evaluation = Evaluator.evaluate(DETERMINISTIC_TASK, reference, generated, null,
+                OptionalDouble.empty(), "");
 
         assertEquals(List.of("rmse/signal", "max_abs_error/signal", "relative_l2/signal"),
                 evaluation.fieldErrors().stream().map(MetricResult::name).toList());
