@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Random seed of the run; the same seed and thread count replay it exactly. Default: ${DEFAULT-VALUE}.")
+            description = "Random seed of the run. Simulated data depend on the seed only; training also depends on the "
+                    + "thread count. Held-out and training sets need different seeds. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",

@@ -21,7 +21,8 @@ final class TrainingOptions {
     Double learningRate;
 
     @Option(names = "--hidden", paramLabel = "WIDTHS", defaultValue = "128,128,128",
-            description = "Hidden layer widths of the network, comma-separated. Default: ${DEFAULT-VALUE}.")
+            description = "Hidden layer widths of the mlp family's network, comma-separated; the other families size "
+                    + "their networks themselves and ignore it. Default: ${DEFAULT-VALUE}.")
     String hidden;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "500",

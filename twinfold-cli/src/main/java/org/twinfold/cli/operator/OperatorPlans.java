@@ -1,5 +1,6 @@
 package org.twinfold.cli.operator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,7 +80,14 @@ public final class OperatorPlans {
             throw new IllegalArgumentException("plan file " + file + " does not exist; give a preset name (quick, paper,"
                     + " smoke) or the path of a plan JSON file");
         }
-        JsonNode node = JSON.readTree(file.toFile());
+        JsonNode node;
+        try {
+            node = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("plan file " + file + " is not valid JSON (" + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + "); numbers must be plain, e.g. 0.003, not NaN. See "
+                    + "the plan.json of a run folder for a valid file", e);
+        }
         List<MultiplePlan> multiples = new ArrayList<>();
         for (JsonNode entry : required(node, "multiples", file)) {
             multiples.add(new MultiplePlan(integer(entry, "multiple", file), integer(entry, "trainingFrames", file),

@@ -107,6 +107,16 @@ class OperatorRunTest {
     }
 
     @Test
+    void malformedPlanFileExitsWithTwo() throws Exception {
+        Path plan = temp.resolve("broken.json");
+        java.nio.file.Files.writeString(plan, "{\"name\": \"broken\", \"particles\": NaN}");
+        OperatorCli.Result result = OperatorCli.run("run", "md-lstm", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "plan file " + plan + " is not valid JSON");
+    }
+
+    @Test
     void trajectoriesTooShortForTheHorizonExitWithTwo() throws Exception {
         Path plan = planFile(node -> ((ObjectNode) node.path("multiples").get(2)).put("horizon", 50));
         OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",

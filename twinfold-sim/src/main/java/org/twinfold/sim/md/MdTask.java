@@ -73,9 +73,12 @@ public final class MdTask implements Task {
     @Override
     public List<Preset> presets() {
         return List.of(
-                new Preset("quick", "a check on a laptop in about a minute: 320 trajectories of t = 20",
+                new Preset("quick", "for simulate and train: 320 trajectories of t = 20; 'run' follows its own plan "
+                        + "(256 + 32 trajectories of t = 60, operators at 100x, 1,000x and 4,000x, about 5 minutes; "
+                        + "'run --preset smoke' is a seconds-long check)",
                         Sampling.LATIN_HYPERCUBE, 256, 64, 2000, 128, 1e-3),
-                new Preset("paper", "the published scale: 5,000 trajectories of t = 2000, split 80/20",
+                new Preset("paper", "the published scale: 5,000 trajectories of t = 2000, split 80/20 ('run' plan: "
+                        + "4,000 + 1,000 trajectories)",
                         Sampling.LATIN_HYPERCUBE, 4000, 1000, 200_000, 128, 1e-3));
     }
 
