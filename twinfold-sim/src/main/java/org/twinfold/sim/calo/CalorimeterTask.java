@@ -53,14 +53,21 @@ public final class CalorimeterTask implements Task {
     }
 
     /**
-     * Returns the preprocessing for the VAE: voxels divided by the incident energy, a logit transform,
-     * the challenge's 15.15 keV threshold applied to generated showers, and conditioning on log10 of
-     * the incident energy, which spans three decades.
+     * Returns the preprocessing for the VAE: voxels divided by the incident energy and standardized
+     * per voxel with no log or logit transform, the challenge's 15.15 keV threshold applied to
+     * generated showers, and conditioning on log10 of the incident energy, which spans three decades.
+     *
+     * <p>A squared error in logit units made the decoder predict a mean between a voxel's zeros and
+     * its deposits, which maps back to almost nothing: reconstructions kept a median 64 % of the
+     * energy. In energy units the decoder's mean keeps the energy sums (median E_tot / E_inc 0.99
+     * after 500 steps, against 0.99 simulated), at the cost of many small deposits where the
+     * simulation has zeros.
      */
     @Override
     public Map<String, String> surrogateSettings() {
         return Map.of("vae.normalize-by", IncidentEnergies.PARAMETER,
-                "vae.transform", "logit",
+                "vae.transform", "none",
+                "vae.standardize", "per-element",
                 "vae.threshold-mev", Double.toString(ShowerSettings.CHALLENGE_THRESHOLD_MEV),
                 "vae.log-parameters", IncidentEnergies.PARAMETER);
     }
