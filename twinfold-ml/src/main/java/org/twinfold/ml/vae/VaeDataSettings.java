@@ -18,6 +18,8 @@ import org.twinfold.core.dataset.Manifest;
  *       incident energy; absent for none.</li>
  *   <li>{@code vae.transform}: {@code log}, {@code logit} or {@code none} (default), see
  *       {@link VoxelTransform}.</li>
+ *   <li>{@code vae.standardize}: {@code global} (default) or {@code per-element}, see
+ *       {@link Standardization}.</li>
  *   <li>{@code vae.threshold-mev}: generated values below this, in the field's unit, become 0;
  *       default 0.</li>
  *   <li>{@code vae.log-parameters}: comma-separated names of parameters conditioned on log10 of
@@ -27,17 +29,20 @@ import org.twinfold.core.dataset.Manifest;
  *
  * @param normalizeBy the parameter that divides each sample's field, if any
  * @param transform the element-wise transform
+ * @param standardization how the transformed values are standardized
  * @param thresholdMeV values below this, after the inverse transform, become 0; 0 or more
  * @param logParameters names of the parameters conditioned on log10 of their value
  */
-public record VaeDataSettings(Optional<String> normalizeBy, VoxelTransform transform, double thresholdMeV,
-                              Set<String> logParameters) {
+public record VaeDataSettings(Optional<String> normalizeBy, VoxelTransform transform,
+                              Standardization standardization, double thresholdMeV, Set<String> logParameters) {
 
     static final String NORMALIZE_BY = "vae.normalize-by";
     static final String TRANSFORM = "vae.transform";
+    static final String STANDARDIZE = "vae.standardize";
     static final String THRESHOLD = "vae.threshold-mev";
     static final String LOG_PARAMETERS = "vae.log-parameters";
-    private static final List<String> KEYS = List.of(NORMALIZE_BY, TRANSFORM, THRESHOLD, LOG_PARAMETERS);
+    private static final List<String> KEYS = List.of(NORMALIZE_BY, TRANSFORM, STANDARDIZE, THRESHOLD,
+            LOG_PARAMETERS);
 
     public VaeDataSettings {
         logParameters = Set.copyOf(logParameters);
@@ -64,6 +69,7 @@ public record VaeDataSettings(Optional<String> normalizeBy, VoxelTransform trans
         Optional<String> normalizeBy = Optional.ofNullable(settings.get(NORMALIZE_BY)).map(String::trim);
         normalizeBy.ifPresent(name -> requireParameter(NORMALIZE_BY, name, names));
         VoxelTransform transform = VoxelTransform.parse(settings.getOrDefault(TRANSFORM, "none"));
+        Standardization standardization = Standardization.parse(settings.getOrDefault(STANDARDIZE, "global"));
         double threshold = parseThreshold(settings.getOrDefault(THRESHOLD, "0"));
 
         Set<String> logParameters = new LinkedHashSet<>();
@@ -79,7 +85,7 @@ public record VaeDataSettings(Optional<String> normalizeBy, VoxelTransform trans
         } else if (sampledLogUniform(manifest)) {
             logParameters.addAll(names);
         }
-        return new VaeDataSettings(normalizeBy, transform, threshold, logParameters);
+        return new VaeDataSettings(normalizeBy, transform, standardization, threshold, logParameters);
     }
 
     /** Returns true when the manifest's provenance records log-uniform sampling of the points. */

@@ -43,7 +43,8 @@ public final class VaeGenerationBenchmark {
         Parameter energy = new Parameter("incident_energy", 1e3, 1e6, "MeV", "incident energy");
         VaeArchitecture architecture = new VaeArchitecture(fieldSize, 1, options.latentSize(), options.hiddenWidths());
         FieldPreprocessing field = new FieldPreprocessing(fieldSize, Optional.of(energy.name()), 0,
-                VoxelTransform.LOGIT, FieldPreprocessing.ALPHA, 0.5, -11, 3, true, 0.01515);
+                VoxelTransform.LOGIT, FieldPreprocessing.ALPHA, 0.5, Standardization.GLOBAL,
+                FieldPreprocessing.filled(fieldSize, -11), FieldPreprocessing.filled(fieldSize, 3), true, 0.01515);
         ParameterConditioning conditioning = ParameterConditioning.fit(List.of(energy),
                 new double[][] {{1e3}, {1e6}}, Set.of(energy.name()));
 

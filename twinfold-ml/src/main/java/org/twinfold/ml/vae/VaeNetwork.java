@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -18,8 +19,11 @@ import org.twinfold.ml.mlp.MlpActivation;
  * {@link VaeArchitecture}.
  *
  * <p>Training forward pass: inputs (x (N, d), c (N, p), eps (N, L)); the encoder gives mu and
- * log sigma (N, L) each, the latent is z = mu + sigma * eps (the reparameterization), and the outputs
- * are (reconstruction (N, d), mu, log sigma). Sampling uses {@link #decode} alone. With p = 0 the
+ * a raw value r (N, L) each, log sigma = -softplus(-r), the latent is z = mu + sigma * eps (the
+ * reparameterization), and the outputs are (reconstruction (N, d), mu, log sigma). The softplus
+ * keeps sigma at most 1, the prior's: with heavy-tailed inputs an unbounded log sigma reached
+ * sigma of thousands at initialization, and the loss diverged within a few steps. Sampling does not
+ * use the encoder, so the bound changes no decoder output. Sampling uses {@link #decode} alone. With p = 0 the
  * condition array is (N, 0) and is not concatenated.
  */
 public final class VaeNetwork extends AbstractBlock {
@@ -63,7 +67,7 @@ public final class VaeNetwork extends AbstractBlock {
         NDArray encoded = encoder.forward(store, new NDList(joined(x, c)), training).singletonOrThrow();
         NDList halves = encoded.split(2, 1);
         NDArray mu = halves.get(0);
-        NDArray logSigma = halves.get(1);
+        NDArray logSigma = Activation.softPlus(halves.get(1).neg()).neg();
         NDArray z = mu.add(logSigma.exp().mul(eps));
 
         NDArray reconstruction = decode(store, z, c, training);

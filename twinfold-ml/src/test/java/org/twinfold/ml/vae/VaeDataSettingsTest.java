@@ -23,8 +23,17 @@ class VaeDataSettingsTest {
 
         assertEquals(Optional.of("scale"), settings.normalizeBy());
         assertEquals(VoxelTransform.LOGIT, settings.transform());
+        assertEquals(Standardization.GLOBAL, settings.standardization());
         assertEquals(0.01515, settings.thresholdMeV(), 0);
         assertEquals(Set.of("scale"), settings.logParameters());
+    }
+
+    @Test
+    void readsPerElementStandardization() throws Exception {
+        Dataset data = ConditionalGaussian.dataset(temp.resolve("data"), 10);
+        VaeDataSettings settings = VaeDataSettings.of(Map.of("vae.standardize", "per-element"), data.manifest());
+
+        assertEquals(Standardization.PER_ELEMENT, settings.standardization());
     }
 
     @Test
@@ -46,5 +55,7 @@ class VaeDataSettingsTest {
                 () -> VaeDataSettings.of(Map.of("vae.normalize-by", "energy"), data.manifest()));
         assertThrows(IllegalArgumentException.class,
                 () -> VaeDataSettings.of(Map.of("vae.transform", "sqrt"), data.manifest()));
+        assertThrows(IllegalArgumentException.class,
+                () -> VaeDataSettings.of(Map.of("vae.standardize", "per-voxel"), data.manifest()));
     }
 }

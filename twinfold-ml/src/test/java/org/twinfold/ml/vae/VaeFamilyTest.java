@@ -26,6 +26,9 @@ import org.twinfold.ml.train.TrainingListener;
 /** The VAE family on a 2-D Gaussian whose mean and spread depend on the parameter. */
 class VaeFamilyTest {
     private static final Task TASK = ConditionalGaussian.task(Map.of("vae.transform", "none"));
+    // The calorimeter's standardization, so per-element moments go through checkpoints, resume and loading.
+    private static final Task PER_ELEMENT_TASK = ConditionalGaussian.task(Map.of("vae.transform", "none",
+            "vae.standardize", "per-element"));
     private static final VaeOptions SMALL = VaeOptions.builder().optLatentSize(2).optHiddenWidths(List.of(32, 32))
             .optSampleBatchSize(256).build();
 
@@ -89,7 +92,7 @@ class VaeFamilyTest {
     void killedRunResumesToSameModel() throws Exception {
         SurrogateOptions options = new SurrogateOptions(30, 64, 3e-3, 9, 10, List.of());
         Path straight = temp.resolve("straight");
-        new VaeFamily(SMALL).train(TASK, data, options, straight, report -> { });
+        new VaeFamily(SMALL).train(PER_ELEMENT_TASK, data, options, straight, report -> { });
 
         Path resumed = temp.resolve("resumed");
         TrainingListener killer = report -> {
@@ -97,10 +100,11 @@ class VaeFamilyTest {
                 throw new IllegalStateException("simulated kill");
             }
         };
-        assertThrows(IllegalStateException.class, () -> new VaeFamily(SMALL).train(TASK, data, options, resumed,
-                killer));
+        assertThrows(IllegalStateException.class, () -> new VaeFamily(SMALL).train(PER_ELEMENT_TASK, data, options,
+                resumed, killer));
         assertEquals(20, CheckpointStore.stepOf(CheckpointStore.latest(resumed).orElseThrow()));
-        new VaeFamily(SMALL).train(TASK, data, options, resumed, report -> assertTrue(report.step() > 20));
+        new VaeFamily(SMALL).train(PER_ELEMENT_TASK, data, options, resumed,
+                report -> assertTrue(report.step() > 20));
 
         assertEquals(30, CheckpointStore.stepOf(CheckpointStore.latest(resumed).orElseThrow()));
         List<ParameterPoint> points = List.of(ParameterPoint.of(2), ParameterPoint.of(50));

@@ -24,7 +24,8 @@ class CalorimeterTaskTest {
         assertInstanceOf(CalorimeterTask.class, task);
         assertEquals("vae", task.surrogateFamily());
         assertEquals("incident_energy", task.surrogateSettings().get("vae.normalize-by"));
-        assertEquals("logit", task.surrogateSettings().get("vae.transform"));
+        assertEquals("none", task.surrogateSettings().get("vae.transform"));
+        assertEquals("per-element", task.surrogateSettings().get("vae.standardize"));
         assertEquals("0.01515", task.surrogateSettings().get("vae.threshold-mev"));
         assertEquals("incident_energy", task.surrogateSettings().get("vae.log-parameters"));
     }
