@@ -79,8 +79,8 @@ final class ChallengeHistograms {
             metrics.add(result(String.format(Locale.ROOT, "layer_energy/layer_%02d", l),
                     "E_layer of layer " + l + ", 40 logarithmic bins from the threshold to the reference maximum", s));
         }
-        metrics.add(result("layer_energy/mean", "mean over the " + layers + " layers of the E_layer separation powers",
-                sum / layers));
+        metrics.add(MetricResult.withoutUncertainty("separation_power/layer_energy/mean", sum / layers, "1",
+                "mean over the " + layers + " layers of separation_power/layer_energy/layer_NN"));
 
         metrics.add(meanOverLayers(reference, generated, LayerFeature.CENTRE_ETA, "centre_eta",
                 "centre of energy in eta, 100 bins over [-30, 30] mm", centreEdges()));
@@ -148,8 +148,9 @@ final class ChallengeHistograms {
         for (int l = 0; l < layers; l++) {
             sum += separation(edges, reference.layerValues(feature, l), generated.layerValues(feature, l));
         }
-        return result(name + "/mean", "mean over the " + layers + " layers of the separation power of the "
-                + description, sum / layers);
+        return MetricResult.withoutUncertainty("separation_power/" + name + "/mean", sum / layers, "1",
+                "mean over the " + layers + " layers of the separation power of each layer's histograms of the "
+                        + description + ": " + SeparationPower.DEFINITION);
     }
 
     private double[] logarithmicEdges(double referenceMaximum, int bins) {

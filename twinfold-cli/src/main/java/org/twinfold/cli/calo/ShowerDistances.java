@@ -63,8 +63,11 @@ final class ShowerDistances {
         int kpdBatch = Math.min(rows, MAX_KPD_BATCH);
         BatchedDistance kpd = KernelDistance.batched(scaled.reference(), scaled.generated(), KPD_BATCHES, kpdBatch,
                 seed + 1);
-        MetricResult kpdResult = new MetricResult("kpd", kpd.median(), kpd.halfSpread(), "1", KernelDistance.DEFINITION
-                + String.format(Locale.ROOT, ". Batches: %d of %d rows.", KPD_BATCHES, kpdBatch) + scaling);
+        // Batches of every row are all the same batch, so their spread says nothing about the uncertainty.
+        double spread = kpdBatch >= rows ? Double.NaN : kpd.halfSpread();
+        MetricResult kpdResult = new MetricResult("kpd", kpd.median(), spread, "1", KernelDistance.DEFINITION
+                + String.format(Locale.ROOT, ". Batches: %d of %d rows%s.", KPD_BATCHES, kpdBatch,
+                kpdBatch >= rows ? ", each holding every row, so no uncertainty is given" : "") + scaling);
         return List.of(fpdResult, kpdResult);
     }
 
