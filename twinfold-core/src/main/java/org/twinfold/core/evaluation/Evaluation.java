@@ -24,8 +24,8 @@ import org.twinfold.core.metrics.MetricResult;
  * @param speedup speedups from measured wall times, or null when the times are not known
  * @param classes the class-by-class comparison of a class-conditional surrogate, or null when none
  *     was made (always null in format version 1)
- * @param metrics further metrics that a task's own evaluation step adds, such as a classifier's AUC
- *     or the Frechet distance of shower features; empty when none (always empty before version 3)
+ * @param metrics further metrics from a task's own evaluation step, such as a classifier's AUC or the
+ *     Frechet distance of shower features. Empty when there are none, and always before version 3.
  */
 public record Evaluation(int formatVersion, String task, String createdAt, DatasetReference reference,
                          DatasetReference generated, DatasetReference training, String checkpoint,
