@@ -1,8 +1,13 @@
 package org.twinfold.cli.calo;
 
+import static org.twinfold.cli.report.Html.escape;
+import static org.twinfold.cli.report.Html.header;
+import static org.twinfold.cli.report.Html.image;
+import static org.twinfold.cli.report.Html.number;
+import static org.twinfold.cli.report.Html.row;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.twinfold.cli.calo.ShowerSample.LayerFeature;
@@ -139,34 +144,5 @@ public final class CaloReportSection {
     private static String value(Evaluation evaluation, String name, double scale) {
         return metric(evaluation, name).map(m -> number(m.value() * scale)
                 + (m.hasUncertainty() ? " &plusmn; " + number(m.uncertainty() * scale) : "")).orElse("n/a");
-    }
-
-    private static String number(double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4g", value);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String image(byte[] png, String alt) {
-        return "<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png) + "\">";
-    }
-
-    private static String row(String... cells) {
-        StringBuilder html = new StringBuilder("<tr>");
-        for (String cell : cells) {
-            html.append("<td>").append(cell).append("</td>");
-        }
-        return html.append("</tr>\n").toString();
-    }
-
-    private static String header(String... cells) {
-        StringBuilder html = new StringBuilder("<tr>");
-        for (String cell : cells) {
-            html.append("<th>").append(escape(cell)).append("</th>");
-        }
-        return html.append("</tr>\n").toString();
     }
 }

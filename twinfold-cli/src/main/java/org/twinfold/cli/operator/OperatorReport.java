@@ -1,13 +1,16 @@
 package org.twinfold.cli.operator;
 
+import static org.twinfold.cli.report.Html.escape;
+import static org.twinfold.cli.report.Html.image;
+import static org.twinfold.cli.report.Html.number;
+import static org.twinfold.cli.report.Html.row;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import org.twinfold.core.dataset.AtomicFiles;
 
 /**
@@ -195,34 +198,6 @@ final class OperatorReport {
 
     private static double[] tail(double[] values, int from) {
         return java.util.Arrays.copyOfRange(values, from, values.length);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /** Formats a number with four significant digits; NaN and infinities as words. */
-    static String number(double value) {
-        if (Double.isNaN(value)) {
-            return "n/a";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        return String.format(Locale.ROOT, "%.4g", value);
-    }
-
-    private static String image(byte[] png, String alt) {
-        return "<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png) + "\">";
-    }
-
-    private static String row(String... cells) {
-        StringBuilder html = new StringBuilder("<tr>");
-        for (String cell : cells) {
-            html.append("<td>").append(cell).append("</td>");
-        }
-        return html.append("</tr>\n").toString();
     }
 
     private static String header(String... cells) {
