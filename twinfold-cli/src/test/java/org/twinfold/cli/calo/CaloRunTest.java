@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.twinfold.cli.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinfold.core.evaluation.EvaluationFiles;
 import org.twinfold.core.metrics.MetricResult;
@@ -34,7 +35,7 @@ class CaloRunTest {
     @Test
     void smokeRunWritesCalorimeterMetrics() throws Exception {
         Path out = temp.resolve("run");
-        Result run = runInChildJvm("run", "calorimeter", "--preset", "smoke", "--out", out.toString(),
+        ChildJvm.Result run = ChildJvm.run("run", "calorimeter", "--preset", "smoke", "--out", out.toString(),
                 "--threads", "1");
         assertEquals(0, run.exitCode(), run.output());
 
@@ -79,7 +80,7 @@ class CaloRunTest {
 
     @Test
     void challengeFilesRejectedForOtherTasks() throws Exception {
-        Result evaluate = runInChildJvm("evaluate", "oscillator", "--reference", temp.resolve("a").toString(),
+        ChildJvm.Result evaluate = ChildJvm.run("evaluate", "oscillator", "--reference", temp.resolve("a").toString(),
                 "--generated", temp.resolve("b").toString(), "--out", temp.resolve("e.json").toString(),
                 "--challenge-files", temp.resolve("challenge").toString());
 
@@ -87,8 +88,6 @@ class CaloRunTest {
         assertTrue(evaluate.output().contains("--challenge-files applies to task calorimeter only"), evaluate.output());
     }
 
-    private record Result(int exitCode, String output) {
-    }
 
     private static String python(String script, Path file) throws Exception {
         Process process = new ProcessBuilder("/usr/bin/python3", "-c", script, file.toString())
@@ -99,15 +98,4 @@ class CaloRunTest {
         return output.strip();
     }
 
-    private static Result runInChildJvm(String... args) throws Exception {
-        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx2g", "-Dai.djl.offline=true", "-cp",
-                System.getProperty("java.class.path"), "org.twinfold.cli.TwinfoldCommand"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("OPT_OUT_TRACKING", "true");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), output);
-    }
 }

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.twinfold.cli.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.evaluation.ClassComparison;
@@ -31,7 +30,7 @@ class VasculogenesisRunTest {
     @Test
     void runWritesClassSectionAndSamplingRepeats() throws Exception {
         Path out = temp.resolve("run");
-        Result run = runInChildJvm("run", "vasculogenesis", "--preset", "smoke", "--out", out.toString(),
+        ChildJvm.Result run = ChildJvm.run("run", "vasculogenesis", "--preset", "smoke", "--out", out.toString(),
                 "--threads", "1");
         assertEquals(0, run.exitCode(), run.output());
 
@@ -57,7 +56,7 @@ class VasculogenesisRunTest {
 
         // The evaluate command gives the same class section when handed the noise-floor set.
         Path evaluated = temp.resolve("evaluated.json");
-        Result evaluate = runInChildJvm("evaluate", "vasculogenesis", "--reference", out.resolve("test").toString(),
+        ChildJvm.Result evaluate = ChildJvm.run("evaluate", "vasculogenesis", "--reference", out.resolve("test").toString(),
                 "--generated", out.resolve("generated").toString(), "--checkpoint",
                 out.resolve("checkpoints").toString(), "--floor", out.resolve("test-floor").toString(),
                 "--out", evaluated.toString());
@@ -68,7 +67,7 @@ class VasculogenesisRunTest {
         assertEquals(4, fromEvaluate.classes().get(0).floorCount());
         assertTrue(evaluate.output().contains("class 1 (J_EC_medium=10.0, vegf_decay=0.6)"), evaluate.output());
 
-        Result wrongFloor = runInChildJvm("evaluate", "vasculogenesis", "--reference", out.resolve("test").toString(),
+        ChildJvm.Result wrongFloor = ChildJvm.run("evaluate", "vasculogenesis", "--reference", out.resolve("test").toString(),
                 "--generated", out.resolve("generated").toString(), "--floor", out.resolve("test-floor").toString(),
                 "--out", temp.resolve("no-training.json").toString());
         assertEquals(2, wrongFloor.exitCode(), wrongFloor.output());
@@ -76,14 +75,14 @@ class VasculogenesisRunTest {
         assertFalse(Files.exists(temp.resolve("no-training.json")));
 
         // Held-out sets that repeat other sets' samples are rejected, naming the clash.
-        Result floorIsReference = runInChildJvm("evaluate", "vasculogenesis", "--reference",
+        ChildJvm.Result floorIsReference = ChildJvm.run("evaluate", "vasculogenesis", "--reference",
                 out.resolve("test").toString(), "--generated", out.resolve("generated").toString(), "--checkpoint",
                 out.resolve("checkpoints").toString(), "--floor", out.resolve("test").toString(), "--out",
                 temp.resolve("same-floor.json").toString());
         assertEquals(2, floorIsReference.exitCode(), floorIsReference.output());
         assertTrue(floorIsReference.output().contains("--floor"), floorIsReference.output());
         assertTrue(floorIsReference.output().contains("repeats 12 of its 12 samples"), floorIsReference.output());
-        Result referenceIsTraining = runInChildJvm("evaluate", "vasculogenesis", "--reference",
+        ChildJvm.Result referenceIsTraining = ChildJvm.run("evaluate", "vasculogenesis", "--reference",
                 out.resolve("train").toString(), "--generated", out.resolve("generated").toString(), "--checkpoint",
                 out.resolve("checkpoints").toString(), "--out", temp.resolve("on-training.json").toString());
         assertEquals(2, referenceIsTraining.exitCode(), referenceIsTraining.output());
@@ -94,7 +93,7 @@ class VasculogenesisRunTest {
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
         for (Path generated : List.of(first, second)) {
-            Result sample = runInChildJvm("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+            ChildJvm.Result sample = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                     "--points-from", out.resolve("test").toString(), "--seed", "9", "--out", generated.toString(),
                     "--threads", "1");
             assertEquals(0, sample.exitCode(), sample.output());
@@ -107,31 +106,18 @@ class VasculogenesisRunTest {
 
         // Other sampler settings give other masks, again the same for the same seed.
         Path churned = temp.resolve("churned");
-        Result churn = runInChildJvm("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+        ChildJvm.Result churn = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--seed", "9", "--sampler-steps", "4", "--churn", "10",
                 "--out", churned.toString(), "--threads", "1");
         assertEquals(0, churn.exitCode(), churn.output());
         assertFalse(Arrays.equals(firstMasks, Dataset.open(churned).readAll().bytes("cell_type")),
                 "4 stochastic steps give other masks than 18 deterministic ones");
-        Result badSteps = runInChildJvm("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+        ChildJvm.Result badSteps = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--sampler-steps", "1",
                 "--out", temp.resolve("bad").toString());
         assertEquals(2, badSteps.exitCode(), badSteps.output());
         assertTrue(badSteps.output().contains("at least 2"), badSteps.output());
     }
 
-    private record Result(int exitCode, String output) {
-    }
 
-    private static Result runInChildJvm(String... args) throws Exception {
-        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx2g", "-Dai.djl.offline=true", "-cp",
-                System.getProperty("java.class.path"), "org.twinfold.cli.TwinfoldCommand"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("OPT_OUT_TRACKING", "true");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), output);
-    }
 }
