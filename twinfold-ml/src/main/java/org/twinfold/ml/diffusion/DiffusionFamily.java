@@ -121,7 +121,7 @@ public final class DiffusionFamily implements SurrogateFamily {
         node.set("fields", Json.mapper().valueToTree(data.manifest().fields()));
         node.set("conditioning", conditioning.toJson());
         ObjectNode training = node.putObject("trainingData");
-        training.put("path", data.folder().toString());
+        training.put("path", data.folder().toAbsolutePath().normalize().toString());
         training.put("manifestSha256", data.manifestSha256());
         training.put("samples", data.size());
         return node;
