@@ -10,6 +10,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one clear line on standard error and an exit code: 2 for invalid input
@@ -29,6 +30,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
+        // picocli reports a mistyped command as an unmatched argument at index 0.
+        if (exception instanceof UnmatchedArgumentException && commandLine.getParent() == null && args.length > 0
+                && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
+            commandLine.getErr().println("twinfold: invalid input: unknown command '" + args[0] + "'; commands are "
+                    + commandLine.getSubcommands().keySet());
+            return ExitCode.INVALID_INPUT;
+        }
         commandLine.getErr().println("twinfold: invalid input: " + exception.getMessage());
         commandLine.getErr().println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
         return ExitCode.INVALID_INPUT;

@@ -46,6 +46,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    void unknownCommandExitsWithTwo() {
+        CliRunner.Result result = CliRunner.run("simulat", "oscillator");
+        assertEquals(2, result.exitCode());
+        assertContains(result, "unknown command 'simulat'");
+        assertContains(result, "simulate");
+    }
+
+    @Test
     void badSampleCountExitsWithTwo() {
         CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--samples", "0", "--out",
                 temp.resolve("x").toString());
