@@ -21,6 +21,7 @@ import org.twinfold.core.dataset.FieldEntry;
 import org.twinfold.core.dataset.Json;
 import org.twinfold.ml.SurrogateFamily;
 import org.twinfold.ml.SurrogateOptions;
+import org.twinfold.ml.TrainingMetadata;
 import org.twinfold.ml.train.Checkpoint;
 import org.twinfold.ml.train.TrainingConfig;
 import org.twinfold.ml.train.TrainingListener;
@@ -150,14 +151,8 @@ public final class VaeFamily implements SurrogateFamily {
     }
 
     private static ObjectNode metadata(Task task, Dataset data) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("task", task.name());
-        node.set("fields", Json.mapper().valueToTree(data.manifest().fields()));
+        ObjectNode node = TrainingMetadata.of(task, data);
         node.set("parameters", Json.mapper().valueToTree(data.manifest().parameters()));
-        ObjectNode training = node.putObject("trainingData");
-        training.put("path", data.folder().toAbsolutePath().normalize().toString());
-        training.put("manifestSha256", data.manifestSha256());
-        training.put("samples", data.size());
         return node;
     }
 }
