@@ -63,7 +63,7 @@ final class ShowerDistances {
         int kpdBatch = Math.min(rows, MAX_KPD_BATCH);
         BatchedDistance kpd = KernelDistance.batched(scaled.reference(), scaled.generated(), KPD_BATCHES, kpdBatch,
                 seed + 1);
-        // Batches of every row are all the same batch, so their spread says nothing about the uncertainty.
+        // Batches that hold every row are identical, so their spread is no measure of the uncertainty.
         double spread = kpdBatch >= rows ? Double.NaN : kpd.halfSpread();
         MetricResult kpdResult = new MetricResult("kpd", kpd.median(), spread, "1", KernelDistance.DEFINITION
                 + String.format(Locale.ROOT, ". Batches: %d of %d rows%s.", KPD_BATCHES, kpdBatch,

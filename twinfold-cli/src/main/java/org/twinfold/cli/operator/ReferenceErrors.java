@@ -17,9 +17,9 @@ import org.twinfold.sim.md.LennardJonesSystem;
  *   <li>Constant velocity: {@code x_{n+1} = 2 x_n - x_{n-1}}, one step from Verlet frames and as a rollout
  *       from the kick-start window.
  *   <li>Restarted Verlet: Verlet at its own step 0.001, restarted from the saved (float32) frame at the end of
- *       the kick-start window. The rounding to float32 moves each value by about 1e-7 relative; the error
- *       this tiny start difference grows into is the floor set by chaos, below which no operator that starts
- *       from the same frames can stay over this horizon.
+ *       the kick-start window. The rounding to float32 moves each value by about 1e-7 relative. The error
+ *       that this start difference grows into is the floor set by chaos: no operator that starts from the
+ *       same frames can stay below it over this horizon.
  * </ul>
  *
  * @param oneStepError (K) one-step error per horizon frame

@@ -1,7 +1,7 @@
 package org.twinfold.ml.lstm;
 
 /**
- * What the network predicts, as a residual over a base value computed from the window:
+ * The quantity the network predicts, a residual over a base value computed from the window:
  * {@code x(t + Delta_R) = base(window) + unscale(network output)}.
  *
  * <ul>

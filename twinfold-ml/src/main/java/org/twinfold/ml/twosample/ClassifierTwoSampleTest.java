@@ -30,10 +30,10 @@ import org.twinfold.ml.train.TrainingLoss;
  * the two samples are (0.5: indistinguishable).
  *
  * <p>Procedure: each sample is shuffled and split 60 / 20 / 20 into training, test and validation
- * rows; features are standardized with the mean and standard deviation of the training rows. The
+ * rows, and features are standardized with the mean and standard deviation of the training rows. The
  * network (hidden Linear layers with LeakyReLU, then one logit) minimizes the binary cross-entropy
- * with Adam for a number of epochs; after each epoch the test accuracy is measured, and the weights
- * of the best epoch are kept. An isotonic map fitted on the test rows calibrates the probabilities.
+ * with Adam. After each epoch the test accuracy is measured, and the weights of the best epoch are
+ * kept. An isotonic map fitted on the test rows calibrates the probabilities.
  * On the validation rows it reports the AUC of the raw logits and the JSD of the calibrated
  * probabilities (see {@link TwoSampleResult}).
  *
@@ -79,7 +79,7 @@ public final class ClassifierTwoSampleTest {
                     .setSchedule(LearningRateSchedule.constant(options.learningRate()))
                     .optCheckpointEvery(Long.MAX_VALUE)
                     // NOTE: the BCE of well separated samples approaches 0, so a later batch easily exceeds
-                    // any multiple of the running minimum; only NaN and infinite values stop this training.
+                    // any multiple of the running minimum. Only NaN and infinite losses stop this training.
                     .optDivergenceFactor(1e300)
                     .build();
 

@@ -11,8 +11,8 @@ import org.twinfold.core.metrics.RocAuc;
  *     samples cannot be distinguished
  * @param aucNullDeviation standard deviation of the AUC of an uninformative classifier on the
  *     validation split, sqrt((n1 + n2 + 1) / (12 n1 n2))
- * @param jsd (ln 2 - BCE) / ln 2, with the binary cross-entropy BCE of the isotonically calibrated
- *     probabilities; about 0 when indistinguishable, 1 when perfectly separated
+ * @param jsd (ln 2 - BCE) / ln 2, with BCE the binary cross-entropy of the isotonically calibrated
+ *     probabilities. About 0 when the samples are indistinguishable, 1 when perfectly separated
  * @param bestEpoch the epoch (from 1) whose weights were kept, the one with the best test accuracy
  * @param bestTestAccuracy that accuracy on the test split, at probability threshold 0.5
  * @param trainRows rows of both classes in the training split

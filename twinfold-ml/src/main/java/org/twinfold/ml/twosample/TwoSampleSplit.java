@@ -8,9 +8,9 @@ import org.twinfold.ml.train.BatchSupplier;
 import org.twinfold.ml.train.StepRandom;
 
 /**
- * The rows of a two-sample test split into training (60 %), test (20 %) and validation (the rest)
- * per sample after a seeded shuffle, standardized with the training rows' mean and standard
- * deviation per feature (1 for a feature with no spread), as flat float32 (rows, d) arrays. Label
+ * The rows of a two-sample test, split per sample after a seeded shuffle into training (60 %), test
+ * (20 %) and validation (the rest). Each feature is standardized with the training rows' mean and
+ * standard deviation (1 for a feature with no spread). Arrays are flat float32 (rows, d), and label
  * true marks a generated row.
  */
 record TwoSampleSplit(int features, float[] trainFeatures, boolean[] trainLabels, float[] testFeatures,
@@ -55,8 +55,8 @@ record TwoSampleSplit(int features, float[] trainFeatures, boolean[] trainLabels
     }
 
     /**
-     * Returns batches that visit every training row once per epoch, in an order shuffled per epoch
-     * from (seed, epoch); the last batch of an epoch may be smaller. The batch is (x (N, d), y (N, 1)).
+     * Returns batches (x (N, d), y (N, 1)) that visit every training row once per epoch, in an order
+     * shuffled from (seed, epoch). The last batch of an epoch may be smaller.
      */
     BatchSupplier epochBatches(int batchSize, int stepsPerEpoch, long seed) {
         int rows = trainRows();

@@ -18,7 +18,7 @@ import org.twinfold.core.Parameter;
  *                                m: the maximum of x / n over the training set
  *   y = T(u)                     T: the {@link VoxelTransform}, with alpha = {@value #ALPHA}
  *   z_j = (y_j - mean_j) / std_j  mean, std: per element j, or one pair for all elements,
- *                                as the {@link Standardization} says
+ *                                as set by the {@link Standardization}
  * </pre>
  *
  * The inverse maps z back, clips u at 0 when every training value was 0 or more, and sets values

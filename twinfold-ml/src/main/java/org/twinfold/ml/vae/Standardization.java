@@ -3,8 +3,8 @@ package org.twinfold.ml.vae;
 import java.util.Locale;
 
 /**
- * How {@link FieldPreprocessing} standardizes the transformed values y of a field before the network
- * sees them.
+ * The way {@link FieldPreprocessing} standardizes the transformed values y of a field before they
+ * enter the network.
  */
 public enum Standardization {
     /**

@@ -53,9 +53,9 @@ public final class CalorimeterTask implements Task {
     }
 
     /**
-     * Returns the preprocessing for the VAE: voxels divided by the incident energy and standardized
-     * per voxel with no log or logit transform, the challenge's 15.15 keV threshold applied to
-     * generated showers, and conditioning on log10 of the incident energy, which spans three decades.
+     * Returns the preprocessing for the VAE. Voxels are divided by the incident energy and standardized
+     * per voxel, with no log or logit transform. Generated showers get the challenge's 15.15 keV
+     * threshold, and the VAE is conditioned on log10 of the incident energy, which spans three decades.
      *
      * <p>A squared error in logit units made the decoder predict a mean between a voxel's zeros and
      * its deposits, which maps back to almost nothing: reconstructions kept a median 64 % of the
