@@ -43,13 +43,18 @@ final class BenchDiffusion implements Callable<Integer> {
             description = "Sampler steps for 'sample' (2 x steps - 1 network evaluations). Default: ${DEFAULT-VALUE}.")
     int heunSteps;
 
+    @Option(names = "--patch", defaultValue = "1",
+            description = "Side of the pixel patches folded into channels at the U-Net's input; 1 for none. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int patch;
+
     @Option(names = "--threads", defaultValue = "2", description = "libtorch threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Override
     public Integer call() {
         DiffusionBenchmark.Settings settings = new DiffusionBenchmark.Settings(side, base, multipliers, batch, steps,
-                heunSteps);
+                heunSteps, patch);
         DjlEngine.start(EngineOptions.threads(threads));
         switch (mode) {
             case step -> DiffusionBenchmark.step(settings);

@@ -1,6 +1,7 @@
 package org.twinfold.cli;
 
 import java.io.PrintWriter;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.twinfold.core.Preset;
 import org.twinfold.core.Task;
@@ -29,6 +30,10 @@ final class TasksCommand implements Runnable {
                 out.printf("%-16s   preset %s: %s (%d training and %d test samples, %d training steps)%n", "",
                         preset.name(), preset.description(), preset.trainSamples(), preset.testSamples(),
                         preset.trainingSteps());
+            }
+            if (!task.surrogateSettings().isEmpty()) {
+                out.printf("%-16s   surrogate settings (change with train --setting KEY=VALUE): %s%n", "",
+                        new TreeMap<>(task.surrogateSettings()));
             }
         }
         out.flush();

@@ -1,7 +1,9 @@
 package org.twinfold.cli;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.twinfold.core.Preset;
 import org.twinfold.ml.SurrogateOptions;
 import picocli.CommandLine.Option;
@@ -29,6 +31,11 @@ final class TrainingOptions {
             description = "Steps between checkpoints; a killed run resumes from the newest. Default: ${DEFAULT-VALUE}.")
     long checkpointEvery;
 
+    @Option(names = "--setting", paramLabel = "KEY=VALUE",
+            description = "A surrogate family's setting, repeatable, over the task's own, such as "
+                    + "diffusion.p-mean=0.5 or vae.standardize=global; 'twinfold tasks' lists each task's settings.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--family", paramLabel = "NAME",
             description = "Surrogate family, such as mlp. Default: the task's.")
     String family;
@@ -38,7 +45,7 @@ final class TrainingOptions {
                 steps == null ? preset.trainingSteps() : steps,
                 batchSize == null ? preset.batchSize() : batchSize,
                 learningRate == null ? preset.learningRate() : learningRate,
-                seed, checkpointEvery, widths());
+                seed, checkpointEvery, widths(), settings);
     }
 
     private List<Integer> widths() {

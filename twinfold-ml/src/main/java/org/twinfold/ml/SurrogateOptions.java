@@ -1,6 +1,9 @@
 package org.twinfold.ml;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.twinfold.core.Task;
 
 /**
  * Training settings shared by every surrogate family.
@@ -11,9 +14,11 @@ import java.util.List;
  * @param seed random seed for weights and batches
  * @param checkpointEvery steps between checkpoints
  * @param hiddenWidths widths of hidden layers, for families that have them
+ * @param settings family settings keyed {@code family.setting} that replace the task's
+ *     {@link Task#surrogateSettings()} of the same key, such as {@code diffusion.p-mean = 0.5}
  */
 public record SurrogateOptions(long steps, int batchSize, double learningRate, long seed, long checkpointEvery,
-                               List<Integer> hiddenWidths) {
+                               List<Integer> hiddenWidths, Map<String, String> settings) {
 
     public SurrogateOptions {
         if (steps <= 0) {
@@ -30,5 +35,19 @@ public record SurrogateOptions(long steps, int batchSize, double learningRate, l
             throw new IllegalArgumentException("--checkpoint-every is " + checkpointEvery + "; it must be positive");
         }
         hiddenWidths = List.copyOf(hiddenWidths);
+        settings = Map.copyOf(settings);
+    }
+
+    /** Options without family settings: the task's settings apply unchanged. */
+    public SurrogateOptions(long steps, int batchSize, double learningRate, long seed, long checkpointEvery,
+                            List<Integer> hiddenWidths) {
+        this(steps, batchSize, learningRate, seed, checkpointEvery, hiddenWidths, Map.of());
+    }
+
+    /** Returns the task's surrogate settings with these options' settings put over them. */
+    public Map<String, String> settingsFor(Task task) {
+        Map<String, String> merged = new TreeMap<>(task.surrogateSettings());
+        merged.putAll(settings);
+        return merged;
     }
 }

@@ -48,25 +48,27 @@ public final class DiffusionBenchmark {
      * @param batch training batch, or the largest sampling batch
      * @param steps training steps to time (step, memory)
      * @param heunSteps sampler steps (2 x steps - 1 network evaluations)
+     * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
      */
     public record Settings(int side, int baseChannels, List<Integer> multipliers, int batch, int steps,
-                           int heunSteps) {
+                           int heunSteps, int patch) {
         public Settings {
-            if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1) {
+            if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1 || patch < 1) {
                 throw new IllegalArgumentException("benchmark settings must be positive (side at least 8): side "
                         + side + ", base " + baseChannels + ", batch " + batch + ", steps " + steps + ", Heun steps "
-                        + heunSteps);
+                        + heunSteps + ", patch " + patch);
             }
-            if (side % (1 << (multipliers.size() - 1)) != 0) {
-                throw new IllegalArgumentException("side " + side + " cannot be halved " + (multipliers.size() - 1)
-                        + " times for multipliers " + multipliers + "; use a side divisible by "
-                        + (1 << (multipliers.size() - 1)));
+            int multiple = patch << (multipliers.size() - 1);
+            if (side % multiple != 0) {
+                throw new IllegalArgumentException("side " + side + " cannot be folded into patches of " + patch
+                        + " and halved " + (multipliers.size() - 1) + " times for multipliers " + multipliers
+                        + "; use a side divisible by " + multiple);
             }
             multipliers = List.copyOf(multipliers);
         }
 
         Settings withBatch(int newBatch) {
-            return new Settings(side, baseChannels, multipliers, newBatch, steps, heunSteps);
+            return new Settings(side, baseChannels, multipliers, newBatch, steps, heunSteps, patch);
         }
     }
 
@@ -168,7 +170,7 @@ public final class DiffusionBenchmark {
 
     private static DiffusionModel train(Settings settings, int steps, TrainingListener listener) {
         DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(settings.baseChannels())
-                .optChannelMultipliers(settings.multipliers()).build();
+                .optChannelMultipliers(settings.multipliers()).optPatch(settings.patch()).build();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(1)
                 .setSchedule(LearningRateSchedule.constant(2e-4)).optEmaDecay(options.emaDecay())
                 .optCheckpointEvery(Long.MAX_VALUE).build();

@@ -31,7 +31,8 @@ import org.twinfold.ml.train.WarmupCosineSchedule;
  * <p>From the shared options it uses the steps, batch size, learning rate (Adam after a linear
  * warm-up over 5% of the steps, cosine decay to 1%), seed and checkpoint interval; the hidden widths,
  * an MLP setting, are ignored. Network and EDM settings come from {@link DiffusionOptions}; the
- * service-loaded instance uses their defaults (circular padding, for the periodic CPM lattice).
+ * service-loaded instance uses their defaults (circular padding, for the periodic CPM lattice), with the
+ * task's and the user's {@code diffusion.} settings over them ({@link DiffusionSettings}).
  */
 public final class DiffusionFamily implements SurrogateFamily {
     private static final double WARMUP_FRACTION = 0.05;
@@ -58,7 +59,8 @@ public final class DiffusionFamily implements SurrogateFamily {
         Field field = singleImageField(data.schema());
         Conditioning conditioning = Conditioning.of(data.manifest().parameters(), data.points());
         TrainingImages images = trainingImages(data, field, conditioning);
-        UNetConfig config = options.unet(1, conditioning.classCount(), conditioning.parameterCount());
+        DiffusionOptions effective = DiffusionSettings.apply(options, shared.settingsFor(task));
+        UNetConfig config = effective.unet(1, conditioning.classCount(), conditioning.parameterCount());
 
         long warmup = Math.min(Math.max(1, Math.round(shared.steps() * WARMUP_FRACTION)), shared.steps() - 1);
         TrainingConfig training = TrainingConfig.builder()
@@ -66,11 +68,11 @@ public final class DiffusionFamily implements SurrogateFamily {
                 .setSeed(shared.seed())
                 .setSchedule(new WarmupCosineSchedule(shared.learningRate(), warmup, shared.steps(),
                         shared.learningRate() * 0.01))
-                .optEmaDecay(options.emaDecay())
+                .optEmaDecay(effective.emaDecay())
                 .optCheckpointEvery(shared.checkpointEvery())
                 .build();
 
-        DiffusionModel.train(images, config, options, training, shared.batchSize(), checkpoints, listener,
+        DiffusionModel.train(images, config, effective, training, shared.batchSize(), checkpoints, listener,
                 metadata(task, data, conditioning)).close();
         return Checkpoint.read(checkpoints).state().trainingWallSeconds();
     }

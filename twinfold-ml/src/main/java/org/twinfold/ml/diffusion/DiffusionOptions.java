@@ -22,10 +22,12 @@ import java.util.List;
  * @param labelDropout probability of dropping a sample's condition in training, in [0, 1); 0 turns
  *     classifier-free guidance off
  * @param emaDecay decay of the weight average used for sampling, in (0, 1)
+ * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
  */
 public record DiffusionOptions(int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                                boolean attention, int attentionHeads, Padding padding, int maxGroups,
-                               double sigmaData, NoiseLevels noiseLevels, double labelDropout, double emaDecay) {
+                               double sigmaData, NoiseLevels noiseLevels, double labelDropout, double emaDecay,
+                               int patch) {
 
     public DiffusionOptions {
         channelMultipliers = List.copyOf(channelMultipliers);
@@ -42,10 +44,18 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         return new Builder();
     }
 
+    /** Returns a builder that starts from these options. */
+    public Builder toBuilder() {
+        return new Builder().optBaseChannels(baseChannels).optChannelMultipliers(channelMultipliers)
+                .optBlocksPerLevel(blocksPerLevel).optAttention(attention, attentionHeads).optPadding(padding)
+                .optMaxGroups(maxGroups).optSigmaData(sigmaData).optNoiseLevels(noiseLevels)
+                .optLabelDropout(labelDropout).optEmaDecay(emaDecay).optPatch(patch);
+    }
+
     /** Returns the U-Net config for images with {@code channels} channels and the given conditioning. */
     public UNetConfig unet(int channels, int classCount, int parameterCount) {
         return new UNetConfig(channels, baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
-                padding, classCount, parameterCount, maxGroups);
+                padding, classCount, parameterCount, maxGroups, patch);
     }
 
     /** Collects options; every setting is optional. */
@@ -61,6 +71,7 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         private NoiseLevels noiseLevels = NoiseLevels.edm();
         private double labelDropout = 0.1;
         private double emaDecay = 0.999;
+        private int patch = 1;
 
         private Builder() {
         }
@@ -117,9 +128,14 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
             return this;
         }
 
+        public Builder optPatch(int side) {
+            this.patch = side;
+            return this;
+        }
+
         public DiffusionOptions build() {
             return new DiffusionOptions(baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
-                    padding, maxGroups, sigmaData, noiseLevels, labelDropout, emaDecay);
+                    padding, maxGroups, sigmaData, noiseLevels, labelDropout, emaDecay, patch);
         }
     }
 }

@@ -29,6 +29,9 @@ import java.util.List;
  * and the parameters (N, parameterCount + 1) when the config has them. Output (N, channels, H, W).
  * H and W must be multiples of 2^(L-1).
  *
+ * <p>With a patch p above 1, the image is folded into (N, channels p^2, H/p, W/p) before the first
+ * convolution and unfolded after the last, so every level works at 1/p of the resolution.
+ *
  * <p>Each block's forward pass runs in its own {@link BlockScope}, so resident memory stays flat
  * across training steps and sampling calls.
  */
@@ -54,7 +57,7 @@ public final class UNet extends AbstractBlock {
                 config.classCount(), config.parameterCount()));
 
         int channels = config.channelsAt(0);
-        this.input = addChildBlock("input", new PaddedConv(config.channels(), channels, 3, 1, padding));
+        this.input = addChildBlock("input", new PaddedConv(config.foldedChannels(), channels, 3, 1, padding));
         Deque<Integer> skips = new ArrayDeque<>();
         skips.push(channels);
         for (int level = 0; level < config.levels(); level++) {
@@ -87,7 +90,7 @@ public final class UNet extends AbstractBlock {
             }
         }
         this.outputNorm = addChildBlock("outputNorm", GroupNorm.forChannels(channels, groups));
-        this.output = addChildBlock("output", new PaddedConv(channels, config.channels(), 3, 1, padding));
+        this.output = addChildBlock("output", new PaddedConv(channels, config.foldedChannels(), 3, 1, padding));
     }
 
     public UNetConfig config() {
@@ -97,7 +100,8 @@ public final class UNet extends AbstractBlock {
     /** Builds the network and initializes its parameters on {@code manager} from the engine's seed. */
     public static UNet create(UNetConfig config, NDManager manager) {
         UNet unet = new UNet(config);
-        unet.initialize(manager, DataType.FLOAT32, new Shape(1, config.channels(), 8, 8));
+        unet.initialize(manager, DataType.FLOAT32, new Shape(1, config.channels(), 8L * config.patch(),
+                8L * config.patch()));
         return unet;
     }
 
@@ -110,7 +114,7 @@ public final class UNet extends AbstractBlock {
         try (BlockScope scope = BlockScope.open(x, conditions.toArray(new NDArray[0]))) {
             NDArray emb = embedding.forward(store, conditions, training).head();
 
-            NDArray h = input.forward(store, new NDList(x), training).head();
+            NDArray h = input.forward(store, new NDList(fold(x, config.patch())), training).head();
             Deque<NDArray> skips = new ArrayDeque<>();
             skips.push(h);
             for (Block block : encoder) {
@@ -129,8 +133,34 @@ public final class UNet extends AbstractBlock {
 
             NDArray normalized = outputNorm.forward(store, new NDList(h), training).head();
             NDArray out = output.forward(store, new NDList(ResidualBlock.silu(normalized)), training).head();
-            return new NDList(scope.keep(out));
+            return new NDList(scope.keep(unfold(out, config.patch())));
         }
+    }
+
+    /** Folds p x p patches into channels: (N, C, H, W) to (N, C p^2, H/p, W/p). */
+    static NDArray fold(NDArray x, int p) {
+        if (p == 1) {
+            return x;
+        }
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2) / p;
+        long w = s.get(3) / p;
+        return x.reshape(n, c, h, p, w, p).transpose(0, 1, 3, 5, 2, 4).reshape(n, c * p * p, h, w);
+    }
+
+    /** Inverse of {@link #fold}: (N, C p^2, H, W) to (N, C, H p, W p). */
+    static NDArray unfold(NDArray x, int p) {
+        if (p == 1) {
+            return x;
+        }
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1) / ((long) p * p);
+        long h = s.get(2);
+        long w = s.get(3);
+        return x.reshape(n, c, p, p, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, h * p, w * p);
     }
 
     private void requireShape(Shape shape) {

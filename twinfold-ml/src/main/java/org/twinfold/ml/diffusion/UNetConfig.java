@@ -22,10 +22,13 @@ import java.util.List;
  * @param classCount classes of the class embedding; 0 for none
  * @param parameterCount continuous parameters of the parameter embedding; 0 for none
  * @param maxGroups group count of the group norms (gcd with each channel count is used)
+ * @param patch side of the square patches that the network folds into channels at its input and
+ *     unfolds at its output (space-to-depth); 1 for none. A patch of p divides the cost of every level
+ *     by about p^2 and makes p x p pixels the finest scale that the convolutions see.
  */
 public record UNetConfig(int channels, int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                          boolean attention, int attentionHeads, Padding padding, int classCount, int parameterCount,
-                         int maxGroups) {
+                         int maxGroups, int patch) {
     /** Version of the block layout that {@link UNet} builds from this config. */
     public static final int VERSION = 1;
     /** The conditioning embedding has this many times {@code baseChannels} features, as in ADM. */
@@ -33,9 +36,10 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
 
     public UNetConfig {
         channelMultipliers = List.copyOf(channelMultipliers);
-        if (channels < 1 || baseChannels < 1 || blocksPerLevel < 1 || maxGroups < 1) {
+        if (channels < 1 || baseChannels < 1 || blocksPerLevel < 1 || maxGroups < 1 || patch < 1) {
             throw new IllegalArgumentException("U-Net channels " + channels + ", base channels " + baseChannels
-                    + ", blocks per level " + blocksPerLevel + " and groups " + maxGroups + " must all be at least 1");
+                    + ", blocks per level " + blocksPerLevel + ", groups " + maxGroups + " and patch " + patch
+                    + " must all be at least 1");
         }
         if (channelMultipliers.isEmpty() || channelMultipliers.stream().anyMatch(m -> m < 1)) {
             throw new IllegalArgumentException("channel multipliers " + channelMultipliers
@@ -72,7 +76,12 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
 
     /** Returns the smallest lattice extent that the network accepts: every extent must be a multiple of it. */
     public int sizeMultiple() {
-        return 1 << (levels() - 1);
+        return patch << (levels() - 1);
+    }
+
+    /** Returns the channels of the folded image that the first convolution sees: channels times patch^2. */
+    public int foldedChannels() {
+        return channels * patch * patch;
     }
 
     public ObjectNode toJson() {
@@ -88,6 +97,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         node.put("classCount", classCount);
         node.put("parameterCount", parameterCount);
         node.put("maxGroups", maxGroups);
+        node.put("patch", patch);
         return node;
     }
 
@@ -107,6 +117,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         return new UNetConfig(node.get("channels").asInt(), node.get("baseChannels").asInt(), multipliers,
                 node.get("blocksPerLevel").asInt(), node.get("attention").asBoolean(),
                 node.get("attentionHeads").asInt(), Padding.valueOf(node.get("padding").asText()),
-                node.get("classCount").asInt(), node.get("parameterCount").asInt(), node.get("maxGroups").asInt());
+                node.get("classCount").asInt(), node.get("parameterCount").asInt(), node.get("maxGroups").asInt(),
+                node.path("patch").asInt(1));
     }
 }

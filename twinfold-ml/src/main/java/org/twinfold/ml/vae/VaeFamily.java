@@ -61,7 +61,7 @@ public final class VaeFamily implements SurrogateFamily {
     @Override
     public double train(Task task, Dataset data, SurrogateOptions shared, Path checkpoints, TrainingListener listener)
             throws IOException {
-        VaeTrainingSet set = trainingSet(data, task.surrogateSettings());
+        VaeTrainingSet set = trainingSet(data, shared.settingsFor(task));
         LOG.info("VAE on {} samples of {} values, conditions {}, transform {}, normalized by {}", set.rows(),
                 set.field().elements(), set.conditioning().parameters().size(), set.field().transform().settingValue(),
                 set.field().normalizeBy().orElse("nothing"));

@@ -18,7 +18,7 @@ import org.twinfold.ml.DjlEngine;
 class UNetTest {
 
     static UNetConfig tiny(Padding padding, int classes) {
-        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4);
+        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4, 1);
     }
 
     private static NDArray forward(UNet net, NDManager manager, NDArray x) {
@@ -58,6 +58,41 @@ class UNetTest {
             // Two levels: shifts by multiples of 2 sites commute with the network.
             NDArray shifted = forward(net, manager, roll(x, 2, -4));
             assertAllClose(roll(y, 2, -4).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
+        }
+    }
+
+    @Test
+    void foldingPatchesIntoChannelsIsUndoneExactly() {
+        DjlEngine.start();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.arange(2 * 1 * 4 * 6f).reshape(2, 1, 4, 6);
+            NDArray folded = UNet.fold(x, 2);
+            assertEquals(new Shape(2, 4, 2, 3), folded.getShape());
+            // Channel 1 of the folded image holds the pixels at even rows and odd columns: (0, 1), (0, 3), ...
+            assertEquals(1f, folded.getFloat(0, 1, 0, 0));
+            assertEquals(3f, folded.getFloat(0, 1, 0, 1));
+            assertEquals(13f, folded.getFloat(0, 1, 1, 0));
+            assertEquals(x, UNet.unfold(folded, 2));
+        }
+    }
+
+    @Test
+    void aPatchedNetworkKeepsTheImageShapeAndPeriodicity() {
+        DjlEngine.start();
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNetConfig base = tiny(Padding.CIRCULAR, 3);
+            UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2);
+            assertEquals(4, patched.sizeMultiple());
+            UNet net = UNet.create(patched, manager);
+            NDArray x = manager.randomNormal(new Shape(2, 1, 16, 16));
+            NDArray y = forward(net, manager, x);
+            assertEquals(new Shape(2, 1, 16, 16), y.getShape());
+
+            // Patch 2 and two levels: shifts by multiples of 4 pixels commute with the network.
+            NDArray shifted = forward(net, manager, roll(x, 4, -8));
+            assertAllClose(roll(y, 4, -8).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
+            assertEquals(base.foldedChannels() * 4, patched.foldedChannels());
         }
     }
 

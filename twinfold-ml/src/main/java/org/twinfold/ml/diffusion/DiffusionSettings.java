@@ -1,0 +1,86 @@
+package org.twinfold.ml.diffusion;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads the diffusion family's keys of a task's surrogate settings (see
+ * {@code Task.surrogateSettings()}) over a set of {@link DiffusionOptions}. Every key is optional.
+ *
+ * <ul>
+ *   <li>{@code diffusion.p-mean}, {@code diffusion.p-std}: the training distribution of noise levels,
+ *       ln(sigma) ~ N(P_mean, P_std^2).</li>
+ *   <li>{@code diffusion.sigma-data}: sigma_data of the preconditioning, in network units.</li>
+ *   <li>{@code diffusion.base-channels}, {@code diffusion.channel-multipliers} (comma-separated),
+ *       {@code diffusion.blocks-per-level}: the size of the U-Net.</li>
+ *   <li>{@code diffusion.patch}: side of the pixel patches folded into channels at the U-Net's input
+ *       (see {@link UNetConfig}); 1 for none.</li>
+ * </ul>
+ */
+public final class DiffusionSettings {
+    static final String P_MEAN = "diffusion.p-mean";
+    static final String P_STD = "diffusion.p-std";
+    static final String SIGMA_DATA = "diffusion.sigma-data";
+    static final String BASE_CHANNELS = "diffusion.base-channels";
+    static final String CHANNEL_MULTIPLIERS = "diffusion.channel-multipliers";
+    static final String BLOCKS_PER_LEVEL = "diffusion.blocks-per-level";
+    static final String PATCH = "diffusion.patch";
+    private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
+            BLOCKS_PER_LEVEL, PATCH);
+
+    private DiffusionSettings() {
+    }
+
+    /**
+     * Returns {@code options} with the values that {@code settings} give.
+     *
+     * @throws IllegalArgumentException naming the key and its value when a value does not parse, is out
+     *     of range, or a {@code diffusion.} key is unknown
+     */
+    public static DiffusionOptions apply(DiffusionOptions options, Map<String, String> settings) {
+        for (String key : settings.keySet()) {
+            if (key.startsWith("diffusion.") && !KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown setting '" + key + "'; the diffusion family reads "
+                        + String.join(", ", KEYS));
+            }
+        }
+        NoiseLevels levels = options.noiseLevels();
+        double pMean = value(settings, P_MEAN, Double::parseDouble, levels.pMean());
+        double pStd = value(settings, P_STD, Double::parseDouble, levels.pStd());
+        DiffusionOptions.Builder builder = options.toBuilder()
+                .optSigmaData(value(settings, SIGMA_DATA, Double::parseDouble, options.sigmaData()))
+                .optBaseChannels(value(settings, BASE_CHANNELS, Integer::parseInt, options.baseChannels()))
+                .optChannelMultipliers(value(settings, CHANNEL_MULTIPLIERS, DiffusionSettings::integers,
+                        options.channelMultipliers()))
+                .optBlocksPerLevel(value(settings, BLOCKS_PER_LEVEL, Integer::parseInt, options.blocksPerLevel()))
+                .optPatch(value(settings, PATCH, Integer::parseInt, options.patch()));
+        try {
+            builder.optNoiseLevels(new NoiseLevels(pMean, pStd));
+            DiffusionOptions applied = builder.build();
+            applied.unet(1, 0, 0);
+            return applied;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the diffusion settings " + settings + " are invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T value(Map<String, String> settings, String key, Function<String, T> parser, T fallback) {
+        String text = settings.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return parser.apply(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " is '" + text + "', not a number; give e.g. "
+                    + key + "=" + fallback.toString().replaceAll("[\\[\\] ]", ""), e);
+        }
+    }
+
+    private static List<Integer> integers(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package org.twinfold.ml.diffusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DiffusionSettingsTest {
+    private static final DiffusionOptions DEFAULTS = DiffusionOptions.builder().build();
+
+    @Test
+    void settingsReplaceOnlyTheValuesTheyName() {
+        DiffusionOptions applied = DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.p-mean", "0.533",
+                "diffusion.p-std", " 2.333", "diffusion.channel-multipliers", "1,2,2,4",
+                "vae.transform", "log"));
+
+        assertEquals(new NoiseLevels(0.533, 2.333), applied.noiseLevels());
+        assertEquals(List.of(1, 2, 2, 4), applied.channelMultipliers());
+        assertEquals(DEFAULTS.baseChannels(), applied.baseChannels());
+        assertEquals(DEFAULTS.sigmaData(), applied.sigmaData());
+        assertEquals(DEFAULTS.padding(), applied.padding());
+    }
+
+    @Test
+    void noSettingsGiveTheSameOptions() {
+        assertEquals(DEFAULTS, DiffusionSettings.apply(DEFAULTS, Map.of()));
+        assertSame(DEFAULTS.padding(), DiffusionSettings.apply(DEFAULTS, Map.of()).padding());
+    }
+
+    @Test
+    void aValueThatIsNoNumberIsNamed() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.sigma-data", "half")));
+        assertTrue(error.getMessage().contains("diffusion.sigma-data is 'half'"), error.getMessage());
+    }
+
+    @Test
+    void anOutOfRangeValueIsNamed() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.p-std", "-1")));
+        assertTrue(error.getMessage().contains("P_std -1.0"), error.getMessage());
+    }
+
+    @Test
+    void anUnknownDiffusionKeyIsRefusedWithTheKnownOnes() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.pmean", "0.5")));
+        assertTrue(error.getMessage().contains("unknown setting 'diffusion.pmean'"), error.getMessage());
+        assertTrue(error.getMessage().contains("diffusion.p-mean"), error.getMessage());
+    }
+}
