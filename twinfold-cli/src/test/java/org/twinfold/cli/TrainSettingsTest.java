@@ -1,0 +1,66 @@
+package org.twinfold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.ml.train.Checkpoint;
+
+/** The task's surrogate settings and the {@code --setting} option of {@code train}, on a small mask dataset. */
+class TrainSettingsTest {
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void simulate() {
+        CliRunner.Result simulate = CliRunner.run("simulate", "vasculogenesis", "--preset", "smoke", "--samples", "6",
+                "--threads", "1", "--out", temp.resolve("data").toString());
+        assertEquals(0, simulate.exitCode(), simulate.all());
+    }
+
+    private static CliRunner.Result train(String out, String... settings) {
+        String[] base = {"train", "vasculogenesis", "--preset", "smoke", "--steps", "2", "--batch-size", "2",
+                "--threads", "1", "--data", temp.resolve("data").toString(), "--out", temp.resolve(out).toString()};
+        String[] args = new String[base.length + settings.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(settings, 0, args, base.length, settings.length);
+        return CliRunner.run(args);
+    }
+
+    private static JsonNode edm(String out) throws Exception {
+        return Checkpoint.read(temp.resolve(out)).metadata().get("edm");
+    }
+
+    @Test
+    void taskNoiseLevelsReachTheCheckpoint() throws Exception {
+        CliRunner.Result result = train("task-settings");
+        assertEquals(0, result.exitCode(), result.all());
+        assertEquals(0.533, edm("task-settings").get("pMean").asDouble());
+        assertEquals(2.333, edm("task-settings").get("pStd").asDouble());
+    }
+
+    @Test
+    void settingOptionOverridesTheTask() throws Exception {
+        CliRunner.Result result = train("user-settings", "--setting", "diffusion.p-mean=-0.4",
+                "--setting", "diffusion.patch=2");
+        assertEquals(0, result.exitCode(), result.all());
+        assertEquals(-0.4, edm("user-settings").get("pMean").asDouble());
+        assertEquals(2.333, edm("user-settings").get("pStd").asDouble());
+        JsonNode unet = Checkpoint.read(temp.resolve("user-settings")).metadata().get("unet");
+        assertEquals(2, unet.get("patch").asInt());
+    }
+
+    @Test
+    void badSettingExitsTwoWithoutCheckpoint() {
+        CliRunner.Result result = train("bad-settings", "--setting", "diffusion.patch=two");
+        assertEquals(2, result.exitCode(), result.all());
+        assertTrue(result.all().contains("diffusion.patch is 'two'"), result.all());
+        assertFalse(Files.exists(temp.resolve("bad-settings").resolve("latest")), result.all());
+    }
+}
