@@ -56,6 +56,7 @@ def main():
     parser.add_argument("--multiple", type=int, default=100)
     parser.add_argument("--frames", type=int, default=50)
     args = parser.parse_args()
+
     step = args.multiple * DT
     one_step = {}
     rollout = {}
@@ -69,6 +70,7 @@ def main():
                 x, v = verlet(x, v, mass, DT, args.multiple)
                 xs.append(x)
                 vs.append(v)
+
             for n in range(5, args.frames - 1):
                 truth = xs[n + 1]
                 rules = {
@@ -82,6 +84,7 @@ def main():
                         xs[n], vs[n], mass, step / substeps, substeps)[0]
                 for name, predicted in rules.items():
                     one_step.setdefault(name, []).append(error(predicted, truth))
+
             for substeps in (1, 5, 20):
                 x, v = xs[5], vs[5]
                 errors = []
