@@ -26,7 +26,10 @@ public final class TwinfoldCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        InterruptHint hint = InterruptHint.install(args);
+        int code = execute(args);
+        hint.finished();
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code, for the launcher and for tests. */

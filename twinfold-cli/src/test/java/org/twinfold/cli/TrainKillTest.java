@@ -48,6 +48,22 @@ class TrainKillTest {
     }
 
     @Test
+    void stoppedTrainingPrintsResumeHint() throws Exception {
+        Path data = temp.resolve("data");
+        Path checkpoints = temp.resolve("ckpt");
+        assertEquals(0, CliRunner.run("simulate", "oscillator", "--samples", "128", "--out", data.toString()).exitCode());
+
+        // SIGTERM, as Ctrl-C or a batch system sends, runs the JVM's shutdown hooks.
+        Path log = temp.resolve("stopped.log");
+        Process stopped = start(data, checkpoints, ProcessBuilder.Redirect.to(log.toFile()));
+        waitForCheckpoint(checkpoints, stopped);
+        stopped.destroy();
+        assertTrue(stopped.waitFor(30, TimeUnit.SECONDS), "training did not stop within 30 s of SIGTERM");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(output.contains("train stopped before it finished; run the same command again to resume"), output);
+    }
+
+    @Test
     void nanInTrainingDataExitsWithTwo() throws Exception {
         Path data = temp.resolve("data");
         assertEquals(0, CliRunner.run("simulate", "oscillator", "--samples", "8", "--out", data.toString()).exitCode());
