@@ -2,6 +2,7 @@ package org.twinfold.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.twinfold.cli.operator.OperatorPipeline;
 import org.twinfold.core.Preset;
 import org.twinfold.core.Task;
 import org.twinfold.core.Tasks;
@@ -42,6 +43,11 @@ final class TrainCommand implements Callable<Integer> {
         Preset chosen = task.preset(preset);
         Dataset dataset = Dataset.open(data);
         Surrogates.requireTask(task, dataset);
+        if (training.family == null && OperatorPipeline.handles(task.name())) {
+            throw new IllegalArgumentException("the " + task.surrogateFamily() + " operator of task '" + task.name()
+                    + "' trains inside its pipeline, which also rolls it out and evaluates it; run 'twinfold run "
+                    + task.name() + " --preset quick' (or paper, or a plan file)");
+        }
         String family = training.family == null ? task.surrogateFamily() : training.family;
 
         Surrogates.train(task, family, dataset, training.resolve(chosen, common.seed), out, common.resolvedThreads());

@@ -70,6 +70,21 @@ class RunCommandTest {
     }
 
     @Test
+    void trainingAnOperatorTaskPointsToItsPipeline() {
+        Path data = temp.resolve("md");
+        assertEquals(0, CliRunner.run("simulate", "md-lstm", "--samples", "2", "--threads", "1", "--out",
+                data.toString()).exitCode());
+
+        // The dataset of md-lstm comes from the md-lj simulator, so only the family stands in the way.
+        CliRunner.Result result = CliRunner.run("train", "md-lj", "--data", data.toString(),
+                "--out", temp.resolve("ckpt").toString(), "--steps", "2", "--threads", "1");
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "run 'twinfold run md-lj --preset quick'");
+        assertTrue(Files.notExists(temp.resolve("ckpt")));
+    }
+
+    @Test
     void trainingOnAnotherTasksDataExitsWithTwo() {
         Path data = temp.resolve("osc");
         assertEquals(0, CliRunner.run("simulate", "oscillator", "--samples", "8", "--out", data.toString()).exitCode());

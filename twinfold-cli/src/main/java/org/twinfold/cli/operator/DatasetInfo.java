@@ -7,7 +7,7 @@ import org.twinfold.core.dataset.Manifest;
 /**
  * A dataset as the report cites it.
  *
- * @param path its folder
+ * @param path its folder, absolute, so that the report names it wherever it is read
  * @param samples trajectories in it
  * @param generator generator id and version
  * @param manifestSha256 SHA-256 of its manifest, which pins its content
@@ -20,7 +20,7 @@ record DatasetInfo(String path, int samples, String generator, String manifestSh
         for (double value : manifest.wallSeconds()) {
             seconds += value;
         }
-        return new DatasetInfo(folder.toString(), manifest.sampleCount(),
+        return new DatasetInfo(folder.toAbsolutePath().normalize().toString(), manifest.sampleCount(),
                 manifest.generator().id() + " " + manifest.generator().version(),
                 Dataset.open(folder).manifestSha256(), seconds);
     }

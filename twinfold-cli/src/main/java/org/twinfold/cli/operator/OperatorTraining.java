@@ -60,7 +60,7 @@ final class OperatorTraining {
                 return new TrainedOperator(LstmOperator.load(folder), summary.path("steps").asLong(),
                         summary.path("trainingWallSeconds").asDouble(),
                         summary.path("validationMeanSquaredError").asDouble(), summary.path("trainingTrajectories").asInt(),
-                        folder.toString(), true);
+                        folder.toAbsolutePath().normalize().toString(), true);
             }
             throw new IllegalArgumentException("checkpoint folder " + folder + " contains a training with other settings ("
                     + summary.path("settings") + "); use another --out folder or delete " + folder);
@@ -90,7 +90,8 @@ final class OperatorTraining {
         AtomicFiles.write(summaryFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary)
                 .getBytes(StandardCharsets.UTF_8));
         return new TrainedOperator(training.operator(), training.result().finalStep(), seconds,
-                training.validationMeanSquaredError(), training.trainingTrajectories().length, folder.toString(), false);
+                training.validationMeanSquaredError(), training.trainingTrajectories().length,
+                folder.toAbsolutePath().normalize().toString(), false);
     }
 
     /** Returns what decides the training, saved with it so that a rerun with other settings is noticed. */
