@@ -26,6 +26,9 @@ import org.twinfold.core.Task;
  *   <li>{@code quick}: 64 x 64 lattices for 1,000 MCS (about 60 cells, a fraction of a second per run on
  *       one core), masks downsampled to 32 x 32, three classes J in {0, 10, 20} at decay 0.6 (scattered
  *       cells, a network with lacunae, thick cords), 200 training and 50 test runs per class;</li>
+ *   <li>{@code quick-full}: as {@code quick} with masks at the full 64 x 64 resolution, for a U-Net
+ *       that folds 2 x 2 patches into channels ({@code --setting diffusion.patch=2}), as a 256 x 256
+ *       twin would;</li>
  *   <li>{@code paper}: the published 256 x 256 lattices for 20,000 MCS (tens of seconds per run) at full
  *       resolution, all 25 classes, the training-set size of the diffusion surrogate;</li>
  *   <li>{@code smoke}: 16 x 16 lattices for 50 MCS and a few training steps, a check that the pipeline
@@ -97,6 +100,8 @@ public final class VasculogenesisTask implements Task {
                     CpmGenerator.classPoints().stream().map(p -> ParameterPoint.of(p.values())).toList());
             case "fields" -> new CpmGenerator(new CpmGenerator.Settings(QUICK_SIDE, QUICK_SIDE, QUICK_MCS,
                     OptionalInt.of(FIELDS_SNAPSHOT_EVERY)));
+            case "quick-full" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(QUICK_SIDE,
+                    QUICK_SIDE, QUICK_MCS)), 1, quickClasses());
             case "smoke" -> new CpmMaskGenerator(new CpmGenerator(new CpmGenerator.Settings(SMOKE_SIDE, SMOKE_SIDE,
                     SMOKE_MCS)), 1, quickClasses());
             default -> throw new IllegalStateException("preset '" + presetName + "' has no simulator settings");
@@ -168,6 +173,9 @@ public final class VasculogenesisTask implements Task {
                 new Preset("quick", "3 classes, 64 x 64 lattices, 1,000 MCS, masks at 32 x 32, 200 training and"
                         + " 50 test runs per class: the whole twin in about 15 minutes on 2 CPU cores",
                         Sampling.CLASSES, QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
+                new Preset("quick-full", "as quick, with masks at the full 64 x 64 lattice resolution; train with"
+                        + " --setting diffusion.patch=2 to keep the quick preset's cost", Sampling.CLASSES, QUICK_TRAIN,
+                        QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 // Sizes of the diffusion surrogate: 127,488 training images, batch 1,280, about 9,960 steps.
                 // NOTE: the learning rate is EDM2's usual reference value, not checked against the
                 // surrogate's training scripts.

@@ -64,7 +64,7 @@ class CpmGeneratorTest {
     void taskIsRegisteredWithObservables() {
         Task task = Tasks.byName("vasculogenesis");
         assertFalse(task.deterministic());
-        assertEquals(List.of("quick", "paper", "fields", "smoke"), task.presets().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("quick", "quick-full", "paper", "fields", "smoke"), task.presets().stream().map(p -> p.name()).toList());
         VasculogenesisTask vasculogenesis = (VasculogenesisTask) task;
         assertEquals(256, ((CpmMaskGenerator) vasculogenesis.simulator("paper")).simulator().settings().width());
         assertEquals(64, ((CpmMaskGenerator) vasculogenesis.simulator("quick")).simulator().settings().width());
