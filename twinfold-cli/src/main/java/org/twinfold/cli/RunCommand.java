@@ -16,7 +16,6 @@ import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.evaluation.Evaluation;
 import org.twinfold.core.evaluation.EvaluationFiles;
 import org.twinfold.core.evaluation.SpeedupReport;
-import org.twinfold.ml.SurrogateFamilies;
 import org.twinfold.ml.SurrogateOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +73,9 @@ final class RunCommand implements Callable<Integer> {
         Preset chosen = task.preset(preset);
         int threads = common.resolvedThreads();
         String family = training.family == null ? task.surrogateFamily() : training.family;
-        SurrogateFamilies.byName(family);
         SurrogateOptions surrogateOptions = training.resolve(chosen, common.seed);
+        Surrogates.checkSettings(task, family, surrogateOptions, task.simulator(chosen.name()).schema(),
+                out.resolve("checkpoints"));
         LOG.info("Run of {} with preset {} into {}: {} training and {} test samples, {} training steps",
                 task.name(), chosen.name(), out, chosen.trainSamples(), chosen.testSamples(), surrogateOptions.steps());
 

@@ -1,13 +1,16 @@
 package org.twinfold.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.twinfold.core.Generator;
 import org.twinfold.core.ParameterPoint;
+import org.twinfold.core.Schema;
 import org.twinfold.core.Task;
 import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.dataset.Manifest;
@@ -17,7 +20,9 @@ import org.twinfold.ml.EngineOptions;
 import org.twinfold.ml.SurrogateFamilies;
 import org.twinfold.ml.SurrogateFamily;
 import org.twinfold.ml.SurrogateOptions;
+import org.twinfold.ml.TrainingMetadata;
 import org.twinfold.ml.train.Checkpoint;
+import org.twinfold.ml.train.CheckpointStore;
 
 /** Training and sampling steps shared by the {@code train}, {@code sample} and {@code run} commands. */
 final class Surrogates {
@@ -45,9 +50,41 @@ final class Surrogates {
         DjlEngine.start(EngineOptions.threads(threads));
     }
 
+    /**
+     * Checks the family settings before any work starts: every {@code --setting} key belongs to the family,
+     * the family accepts the values for data of {@code schema}, and a checkpoint already in
+     * {@code checkpoints} was trained with the same settings, so that resuming or reusing it cannot mix two
+     * configurations.
+     */
+    static void checkSettings(Task task, String familyName, SurrogateOptions options, Schema schema,
+                              Path checkpoints) throws IOException {
+        SurrogateFamily family = SurrogateFamilies.byName(familyName);
+        String prefix = family.name() + ".";
+        for (String key : options.settings().keySet()) {
+            if (!key.startsWith(prefix)) {
+                throw new IllegalArgumentException("setting '" + key + "' is not one of the " + family.name()
+                        + " family's, whose keys start with '" + prefix + "'; 'twinfold tasks' shows each task's"
+                        + " settings and the README lists every key");
+            }
+        }
+        Map<String, String> settings = options.settingsFor(task, family.name());
+        family.checkSettings(settings, schema);
+        if (CheckpointStore.latest(checkpoints).isEmpty()) {
+            return;
+        }
+        JsonNode caller = Checkpoint.read(checkpoints).metadata().path("caller");
+        Optional<Map<String, String>> recorded = TrainingMetadata.settings(caller);
+        if (recorded.isPresent() && !recorded.get().equals(settings)) {
+            throw new IllegalArgumentException("the checkpoints in " + checkpoints + " were trained with the settings "
+                    + recorded.get() + ", but this command gives " + settings + "; give the same --setting values to"
+                    + " resume or reuse them, or choose another --out folder");
+        }
+    }
+
     /** Trains (or resumes training of) a task's surrogate and returns the total training wall seconds. */
     static double train(Task task, String familyName, Dataset data, SurrogateOptions options, Path checkpoints,
                         int threads) throws IOException {
+        checkSettings(task, familyName, options, data.schema(), checkpoints);
         startEngine(threads);
         SurrogateFamily family = SurrogateFamilies.byName(familyName);
         TrainingProgress progress = new TrainingProgress("train " + family.name());

@@ -32,8 +32,9 @@ final class TasksCommand implements Runnable {
                         preset.trainingSteps());
             }
             if (!task.surrogateSettings().isEmpty()) {
-                out.printf("%-16s   surrogate settings (change with train --setting KEY=VALUE): %s%n", "",
-                        new TreeMap<>(task.surrogateSettings()));
+                String settings = new TreeMap<>(task.surrogateSettings()).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+                out.printf("%-16s   surrogate settings (train and run take --setting KEY=VALUE): %s%n", "", settings);
             }
         }
         out.flush();

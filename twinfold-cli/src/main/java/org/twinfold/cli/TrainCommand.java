@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
         if (training.family == null && OperatorPipeline.handles(task.name())) {
             throw new IllegalArgumentException("the " + task.surrogateFamily() + " operator of task '" + task.name()
                     + "' trains inside its pipeline, which also rolls it out and evaluates it; run 'twinfold run "
-                    + task.name() + " --preset quick' (or paper, or a plan file)");
+                    + task.name() + " --preset quick --out DIR' (or --preset paper, smoke, or a plan file)");
         }
         String family = training.family == null ? task.surrogateFamily() : training.family;
 

@@ -80,7 +80,7 @@ class RunCommandTest {
                 "--out", temp.resolve("ckpt").toString(), "--steps", "2", "--threads", "1");
 
         assertEquals(2, result.exitCode(), result.all());
-        assertContains(result, "run 'twinfold run md-lj --preset quick'");
+        assertContains(result, "run 'twinfold run md-lj --preset quick --out DIR'");
         assertTrue(Files.notExists(temp.resolve("ckpt")));
     }
 

@@ -57,10 +57,49 @@ class TrainSettingsTest {
     }
 
     @Test
+    void resumingWithOtherSettingsExitsTwo() throws Exception {
+        assertEquals(0, train("resumed", "--setting", "diffusion.p-mean=0.2").exitCode());
+
+        CliRunner.Result changed = train("resumed", "--setting", "diffusion.p-mean=0.4");
+
+        assertEquals(2, changed.exitCode(), changed.all());
+        assertTrue(changed.all().contains("were trained with the settings {diffusion.p-mean=0.2"), changed.all());
+        assertEquals(0.2, edm("resumed").get("pMean").asDouble());
+    }
+
+    @Test
+    void settingOfAnotherFamilyExitsTwo() {
+        CliRunner.Result result = train("other-family", "--setting", "p-mean=0.2");
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertTrue(result.all().contains("setting 'p-mean' is not one of the diffusion family's"), result.all());
+        assertFalse(Files.exists(temp.resolve("other-family")), result.all());
+    }
+
+    @Test
+    void patchThatDoesNotDivideTheImageIsNamed() {
+        CliRunner.Result result = train("patch-three", "--setting", "diffusion.patch=3");
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertTrue(result.all().contains("patches of 3 (diffusion.patch)"), result.all());
+        assertFalse(Files.exists(temp.resolve("patch-three")), result.all());
+    }
+
+    @Test
+    void runChecksSettingsBeforeSimulating() {
+        Path out = temp.resolve("run-bad");
+        CliRunner.Result result = CliRunner.run("run", "vasculogenesis", "--preset", "smoke", "--threads", "1",
+                "--setting", "diffusion.patch=3", "--out", out.toString());
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertFalse(Files.exists(out.resolve("train")), result.all());
+    }
+
+    @Test
     void badSettingExitsTwoWithoutCheckpoint() {
         CliRunner.Result result = train("bad-settings", "--setting", "diffusion.patch=two");
         assertEquals(2, result.exitCode(), result.all());
-        assertTrue(result.all().contains("diffusion.patch is 'two'"), result.all());
+        assertTrue(result.all().contains("diffusion.patch is 'two', not a whole number"), result.all());
         assertFalse(Files.exists(temp.resolve("bad-settings").resolve("latest")), result.all());
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.ml.train.Checkpoint;
 
 /** Finds the registered {@link SurrogateFamily} implementations. */
@@ -31,6 +32,11 @@ public final class SurrogateFamilies {
                     + "surrogate with 'twinfold train' first");
         }
         String family = Checkpoint.read(checkpoints).metadata().path("family").asText();
+        if (family.equals(LstmOperator.FAMILY)) {
+            throw new IllegalArgumentException("checkpoint folder " + checkpoints + " holds an LSTM operator, which"
+                    + " steps trajectories rather than drawing samples; 'twinfold run md-lstm --preset NAME --out DIR'"
+                    + " rolls it out and evaluates it");
+        }
         return byName(family);
     }
 

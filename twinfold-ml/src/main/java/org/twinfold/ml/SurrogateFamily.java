@@ -2,7 +2,9 @@ package org.twinfold.ml;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.twinfold.core.Generator;
+import org.twinfold.core.Schema;
 import org.twinfold.core.Task;
 import org.twinfold.core.dataset.Dataset;
 import org.twinfold.ml.train.TrainingListener;
@@ -30,4 +32,14 @@ public interface SurrogateFamily {
 
     /** Loads the newest checkpoint in a folder as a generator. */
     Generator load(Path checkpoints) throws IOException;
+
+    /**
+     * Checks this family's settings (keys that start with its name and a dot) against the schema of
+     * the data it will train on, before any work starts. The default accepts everything; a family that
+     * reads settings checks that they parse and suit the data.
+     *
+     * @throws IllegalArgumentException naming the setting and its value
+     */
+    default void checkSettings(Map<String, String> settings, Schema schema) {
+    }
 }

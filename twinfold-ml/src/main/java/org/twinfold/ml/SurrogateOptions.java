@@ -44,10 +44,14 @@ public record SurrogateOptions(long steps, int batchSize, double learningRate, l
         this(steps, batchSize, learningRate, seed, checkpointEvery, hiddenWidths, Map.of());
     }
 
-    /** Returns the task's surrogate settings with these options' settings put over them. */
-    public Map<String, String> settingsFor(Task task) {
+    /**
+     * Returns the settings of one family: the task's surrogate settings with these options' settings put
+     * over them, keeping the keys that start with {@code family.}.
+     */
+    public Map<String, String> settingsFor(Task task, String family) {
         Map<String, String> merged = new TreeMap<>(task.surrogateSettings());
         merged.putAll(settings);
+        merged.keySet().removeIf(key -> !key.startsWith(family + "."));
         return merged;
     }
 }

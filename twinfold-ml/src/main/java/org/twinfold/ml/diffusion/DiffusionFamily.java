@@ -54,12 +54,20 @@ public final class DiffusionFamily implements SurrogateFamily {
     }
 
     @Override
+    public void checkSettings(Map<String, String> settings, Schema schema) {
+        DiffusionOptions effective = DiffusionSettings.apply(options, settings);
+        List<Integer> shape = singleImageField(schema).shape();
+        DiffusionModel.requireFits(effective.unet(1, 0, 0), shape.get(0), shape.get(1));
+    }
+
+    @Override
     public double train(Task task, Dataset data, SurrogateOptions shared, Path checkpoints, TrainingListener listener)
             throws IOException {
         Field field = singleImageField(data.schema());
         Conditioning conditioning = Conditioning.of(data.manifest().parameters(), data.points());
         TrainingImages images = trainingImages(data, field, conditioning);
-        DiffusionOptions effective = DiffusionSettings.apply(options, shared.settingsFor(task));
+        Map<String, String> settings = shared.settingsFor(task, name());
+        DiffusionOptions effective = DiffusionSettings.apply(options, settings);
         UNetConfig config = effective.unet(1, conditioning.classCount(), conditioning.parameterCount());
 
         long warmup = Math.min(Math.max(1, Math.round(shared.steps() * WARMUP_FRACTION)), shared.steps() - 1);
@@ -73,7 +81,7 @@ public final class DiffusionFamily implements SurrogateFamily {
                 .build();
 
         DiffusionModel.train(images, config, effective, training, shared.batchSize(), checkpoints, listener,
-                metadata(task, data, conditioning)).close();
+                metadata(task, data, conditioning, settings)).close();
         return Checkpoint.read(checkpoints).state().trainingWallSeconds();
     }
 
@@ -118,8 +126,9 @@ public final class DiffusionFamily implements SurrogateFamily {
                 conditioning.conditions(data.points()));
     }
 
-    private static ObjectNode metadata(Task task, Dataset data, Conditioning conditioning) {
-        ObjectNode node = TrainingMetadata.of(task, data);
+    private static ObjectNode metadata(Task task, Dataset data, Conditioning conditioning,
+                                       Map<String, String> settings) {
+        ObjectNode node = TrainingMetadata.of(task, data, settings);
         node.set("conditioning", conditioning.toJson());
         return node;
     }

@@ -62,7 +62,7 @@ public final class DiffusionModel implements AutoCloseable {
     public static DiffusionModel train(TrainingImages images, UNetConfig config, DiffusionOptions options,
                                        TrainingConfig training, int batchSize, Path checkpoints,
                                        TrainingListener listener, JsonNode caller) {
-        requireFits(config, images.imageShape());
+        requireFits(config, images.imageShape().get(1), images.imageShape().get(2));
         DjlEngine.start();
         NDManager manager = NDManager.newBaseManager();
         try {
@@ -207,12 +207,14 @@ public final class DiffusionModel implements AutoCloseable {
         return cast;
     }
 
-    private static void requireFits(UNetConfig config, Shape imageShape) {
+    /** Checks that images of height x width fold into the config's patches and halve at every level. */
+    static void requireFits(UNetConfig config, long height, long width) {
         int multiple = config.sizeMultiple();
-        if (imageShape.get(1) % multiple != 0 || imageShape.get(2) % multiple != 0) {
-            throw new IllegalArgumentException("images of " + imageShape.get(1) + " x " + imageShape.get(2)
-                    + " sites do not fit a U-Net with " + config.levels() + " levels, which needs multiples of "
-                    + multiple + "; use fewer channel multipliers");
+        if (height % multiple != 0 || width % multiple != 0) {
+            throw new IllegalArgumentException("images of " + height + " x " + width + " sites do not fit a U-Net"
+                    + " with patches of " + config.patch() + " (diffusion.patch) and " + config.levels() + " levels"
+                    + " (diffusion.channel-multipliers), which needs multiples of patch x 2^(levels - 1) = " + multiple
+                    + "; choose a patch and a level count whose product divides the image sides");
         }
     }
 

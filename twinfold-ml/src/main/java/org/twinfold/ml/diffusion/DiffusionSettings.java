@@ -51,11 +51,11 @@ public final class DiffusionSettings {
         double pStd = value(settings, P_STD, Double::parseDouble, levels.pStd());
         DiffusionOptions.Builder builder = options.toBuilder()
                 .optSigmaData(value(settings, SIGMA_DATA, Double::parseDouble, options.sigmaData()))
-                .optBaseChannels(value(settings, BASE_CHANNELS, Integer::parseInt, options.baseChannels()))
+                .optBaseChannels(positive(settings, BASE_CHANNELS, options.baseChannels()))
                 .optChannelMultipliers(value(settings, CHANNEL_MULTIPLIERS, DiffusionSettings::integers,
                         options.channelMultipliers()))
-                .optBlocksPerLevel(value(settings, BLOCKS_PER_LEVEL, Integer::parseInt, options.blocksPerLevel()))
-                .optPatch(value(settings, PATCH, Integer::parseInt, options.patch()));
+                .optBlocksPerLevel(positive(settings, BLOCKS_PER_LEVEL, options.blocksPerLevel()))
+                .optPatch(positive(settings, PATCH, options.patch()));
         try {
             builder.optNoiseLevels(new NoiseLevels(pMean, pStd));
             DiffusionOptions applied = builder.build();
@@ -78,6 +78,25 @@ public final class DiffusionSettings {
             throw new IllegalArgumentException("setting " + key + " is '" + text + "', not a number; give e.g. "
                     + key + "=" + fallback.toString().replaceAll("[\\[\\] ]", ""), e);
         }
+    }
+
+    private static int positive(Map<String, String> settings, String key, int fallback) {
+        String text = settings.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " is '" + text + "', not a whole number; give e.g. "
+                    + key + "=" + fallback, e);
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException("setting " + key + " is " + value + "; it must be at least 1, e.g. "
+                    + key + "=" + fallback);
+        }
+        return value;
     }
 
     private static List<Integer> integers(String text) {

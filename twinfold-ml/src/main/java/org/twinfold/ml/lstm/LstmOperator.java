@@ -45,7 +45,8 @@ import org.twinfold.ml.train.TrainingResult;
 public final class LstmOperator implements AutoCloseable {
     /** Windows per forward pass in {@link #predict}, which bounds the activation memory. */
     static final int PREDICT_BATCH = 4096;
-    private static final String FAMILY = "lstm-operator";
+    /** Family name in the checkpoint metadata of an operator. */
+    public static final String FAMILY = "lstm-operator";
     /** Key of the prediction target inside the checkpoint's normalization. */
     private static final String TARGET = "target";
     /** Key of the residual scaling inside the checkpoint's normalization. */

@@ -54,7 +54,7 @@ public final class MlpFamily implements SurrogateFamily {
                 .optHiddenWidths(options.hiddenWidths())
                 .optBatchSize(Math.min(options.batchSize(), inputs.length))
                 .optInputRanges(space)
-                .optMetadata(metadata(task, data))
+                .optMetadata(metadata(task, data, options.settingsFor(task, name())))
                 .build();
         long warmup = Math.max(1, Math.round(options.steps() * WARMUP_FRACTION));
         TrainingConfig config = TrainingConfig.builder()
@@ -116,8 +116,8 @@ public final class MlpFamily implements SurrogateFamily {
         return outputs;
     }
 
-    private static ObjectNode metadata(Task task, Dataset data) {
-        ObjectNode node = TrainingMetadata.of(task, data);
+    private static ObjectNode metadata(Task task, Dataset data, Map<String, String> settings) {
+        ObjectNode node = TrainingMetadata.of(task, data, settings);
         node.set("parameters", Json.mapper().valueToTree(data.manifest().parameters()));
         return node;
     }

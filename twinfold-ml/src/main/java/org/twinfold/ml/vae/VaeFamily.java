@@ -61,7 +61,8 @@ public final class VaeFamily implements SurrogateFamily {
     @Override
     public double train(Task task, Dataset data, SurrogateOptions shared, Path checkpoints, TrainingListener listener)
             throws IOException {
-        VaeTrainingSet set = trainingSet(data, shared.settingsFor(task));
+        Map<String, String> settings = shared.settingsFor(task, name());
+        VaeTrainingSet set = trainingSet(data, settings);
         LOG.info("VAE on {} samples of {} values, conditions {}, transform {}, normalized by {}", set.rows(),
                 set.field().elements(), set.conditioning().parameters().size(), set.field().transform().settingValue(),
                 set.field().normalizeBy().orElse("nothing"));
@@ -77,7 +78,8 @@ public final class VaeFamily implements SurrogateFamily {
                 .optCheckpointEvery(shared.checkpointEvery())
                 .build();
 
-        VaeModel.train(set, options, training, shared.batchSize(), checkpoints, listener, metadata(task, data))
+        VaeModel.train(set, options, training, shared.batchSize(), checkpoints, listener, metadata(task, data,
+                settings))
                 .close();
         return Checkpoint.read(checkpoints).state().trainingWallSeconds();
     }
@@ -150,8 +152,8 @@ public final class VaeFamily implements SurrogateFamily {
         return values;
     }
 
-    private static ObjectNode metadata(Task task, Dataset data) {
-        ObjectNode node = TrainingMetadata.of(task, data);
+    private static ObjectNode metadata(Task task, Dataset data, Map<String, String> settings) {
+        ObjectNode node = TrainingMetadata.of(task, data, settings);
         node.set("parameters", Json.mapper().valueToTree(data.manifest().parameters()));
         return node;
     }
