@@ -56,6 +56,8 @@ final class BenchDiffusion implements Callable<Integer> {
         DiffusionBenchmark.Settings settings = new DiffusionBenchmark.Settings(side, base, multipliers, batch, steps,
                 heunSteps, patch);
         DjlEngine.start(EngineOptions.threads(threads));
+        System.out.printf("bench diffusion --mode %s: %d libtorch thread(s), images of 1 x %d x %d%n", mode, threads,
+                side, side);
         switch (mode) {
             case step -> DiffusionBenchmark.step(settings);
             case memory -> DiffusionBenchmark.memory(settings);

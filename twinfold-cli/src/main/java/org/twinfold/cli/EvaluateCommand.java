@@ -143,6 +143,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     task.deterministic());
         }
         return Evaluator.evaluate(task, referenceData, generatedData, trainingData,
-                trainingSeconds, checkpoint == null ? "" : checkpoint.toString());
+                trainingSeconds, checkpoint == null ? "" : checkpoint.toAbsolutePath().normalize().toString());
     }
 }

@@ -1,9 +1,11 @@
 package org.twinfold.cli.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.twinfold.cli.calo.CaloReportSection;
 import org.twinfold.core.ElementType;
 import org.twinfold.core.Field;
@@ -17,6 +19,8 @@ import org.twinfold.core.evaluation.SpeedupReport;
 import org.twinfold.core.metrics.ChiSquareResult;
 import org.twinfold.core.metrics.MetricResult;
 import org.twinfold.core.metrics.SpeedupInputs;
+import org.twinfold.ml.TrainingMetadata;
+import org.twinfold.ml.train.Checkpoint;
 
 /**
  * Writes an evaluation as one self-contained HTML file: tables of every number, histograms of
@@ -239,7 +243,27 @@ public final class ReportWriter {
         }
         html.append("</table>\n");
         if (!evaluation.checkpoint().isEmpty()) {
-            html.append("<p>Checkpoint: <code>").append(Html.escape(evaluation.checkpoint())).append("</code></p>\n");
+            html.append("<p>Checkpoint: <code>").append(Html.escape(evaluation.checkpoint())).append("</code>")
+                    .append(Html.escape(checkpointSummary(Path.of(evaluation.checkpoint())))).append("</p>\n");
+        }
+    }
+
+    /**
+     * Returns the newest checkpoint's step, family and family settings, as text after the folder name, or
+     * an empty string when the folder cannot be read where the report is written.
+     */
+    private static String checkpointSummary(Path checkpoints) {
+        try {
+            Checkpoint checkpoint = Checkpoint.read(checkpoints);
+            JsonNode metadata = checkpoint.metadata();
+            String settings = TrainingMetadata.settings(metadata.path("caller"))
+                    .map(s -> s.isEmpty() ? "the family's defaults" : s.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")))
+                    .orElse("not recorded");
+            return ": " + metadata.path("family").asText() + " surrogate at step " + checkpoint.state().step()
+                    + ", settings " + settings;
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

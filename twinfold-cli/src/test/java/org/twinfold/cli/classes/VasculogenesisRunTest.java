@@ -53,6 +53,8 @@ class VasculogenesisRunTest {
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
         assertTrue(html.contains("alt=\"surrogate class 2\""));
+        assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.p-mean=0.533, diffusion.p-std=2.333"),
+                "the report names the checkpoint's family settings");
 
         // The evaluate command gives the same class section when handed the noise-floor set.
         Path evaluated = temp.resolve("evaluated.json");

@@ -144,7 +144,9 @@ public final class DiffusionBenchmark {
         com.sun.management.OperatingSystemMXBean system =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DiffusionModel model = train(settings.withBatch(2), 1, report -> { })) {
-            System.out.printf(Locale.ROOT, "parameters %d%n", parameters(model));
+            System.out.printf(Locale.ROOT, "U-Net: base channels %d, multipliers %s, patch %d, %d weights"
+                    + " (untrained, which changes no timing)%n", settings.baseChannels(), settings.multipliers(),
+                    settings.patch(), parameters(model));
             int[] batches = settings.batch() == 1 ? new int[] {1} : new int[] {1, settings.batch()};
             for (int batch : batches) {
                 SamplingOptions options = new SamplingOptions(SamplerSettings.deterministic(settings.heunSteps()),
