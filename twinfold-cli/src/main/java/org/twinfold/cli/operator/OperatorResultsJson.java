@@ -68,6 +68,7 @@ final class OperatorResultsJson {
         ReferenceErrors references = result.references();
         number(node, "oneStepMeanPositionError", references.meanOneStepError());
         number(node, "constantVelocityOneStepMeanPositionError", references.meanOneStepConstantVelocityError());
+        number(node, "velocityStepOneStepMeanPositionError", references.meanOneStepVelocityStepError());
         number(node, "constantVelocityMeanPositionError", references.meanConstantVelocityError());
         number(node, "restartedVerletMeanPositionError", references.meanRestartedVerletError());
         number(node, "meanAbsoluteEnergyDrift", result.meanOperatorEnergyDrift());

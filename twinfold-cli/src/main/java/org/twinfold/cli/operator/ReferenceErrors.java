@@ -16,6 +16,8 @@ import org.twinfold.sim.md.LennardJonesSystem;
  *       (each prediction from the true preceding window), and the figure to compare with its 1e-3.
  *   <li>Constant velocity: {@code x_{n+1} = 2 x_n - x_{n-1}}, one step from Verlet frames and as a rollout
  *       from the kick-start window.
+ *   <li>Velocity step: {@code x_{n+1} = x_n + v_n Delta_R}, one step from Verlet frames. It reads only the
+ *       operator's own input, so an operator that learned anything beyond it should do better.
  *   <li>Restarted Verlet: Verlet at its own step 0.001, restarted from the saved (float32) frame at the end of
  *       the kick-start window. The rounding to float32 moves each value by about 1e-7 relative. The error
  *       that this start difference grows into is the floor set by chaos: no operator that starts from the
@@ -25,13 +27,14 @@ import org.twinfold.sim.md.LennardJonesSystem;
  * @param oneStepError (K) one-step error per horizon frame
  * @param meanOneStepError mean of {@code oneStepError}
  * @param meanOneStepConstantVelocityError the one-step error of constant velocity
+ * @param meanOneStepVelocityStepError the one-step error of the velocity step
  * @param constantVelocityError (w + K) rollout error of constant velocity, zero on the kick-start frames
  * @param meanConstantVelocityError its mean over the K horizon frames
  * @param restartedVerletError (w + K) error of Verlet restarted from the float32 frame w - 1
  * @param meanRestartedVerletError its mean over the K horizon frames
  */
 record ReferenceErrors(double[] oneStepError, double meanOneStepError, double meanOneStepConstantVelocityError,
-        double[] constantVelocityError, double meanConstantVelocityError, double[] restartedVerletError,
+        double meanOneStepVelocityStepError, double[] constantVelocityError, double meanConstantVelocityError, double[] restartedVerletError,
         double meanRestartedVerletError) {
 
     /**
@@ -57,6 +60,8 @@ record ReferenceErrors(double[] oneStepError, double meanOneStepError, double me
         float[][] predicted = operator.predict(windows);
         double[] oneStep = new double[horizon];
         double oneStepConstantVelocity = 0;
+        double oneStepVelocityStep = 0;
+        double deltaR = multiple * simulator.timeStep();
         for (int b = 0; b < reference.length; b++) {
             for (int k = 0; k < horizon; k++) {
                 float[][] truth = {reference[b][w + k]};
@@ -64,6 +69,8 @@ record ReferenceErrors(double[] oneStepError, double meanOneStepError, double me
                         / reference.length;
                 float[][] extrapolated = {extrapolate(reference[b][w + k - 1], reference[b][w + k - 2])};
                 oneStepConstantVelocity += TrajectoryErrors.positionError(truth, extrapolated, n, 3)[0];
+                float[][] stepped = {velocityStep(reference[b][w + k - 1], 3 * n, deltaR)};
+                oneStepVelocityStep += TrajectoryErrors.positionError(truth, stepped, n, 3)[0];
             }
         }
 
@@ -79,8 +86,21 @@ record ReferenceErrors(double[] oneStepError, double meanOneStepError, double me
         double[] constantVelocityError = TrajectoryErrors.meanPositionError(reference, constantVelocity, n, 3);
         double[] restartedError = TrajectoryErrors.meanPositionError(reference, restarted, n, 3);
         return new ReferenceErrors(oneStep, TrajectoryErrors.mean(oneStep),
-                oneStepConstantVelocity / (reference.length * (double) horizon), constantVelocityError,
+                oneStepConstantVelocity / (reference.length * (double) horizon),
+                oneStepVelocityStep / (reference.length * (double) horizon), constantVelocityError,
                 meanOfLast(constantVelocityError, horizon), restartedError, meanOfLast(restartedError, horizon));
+    }
+
+    /**
+     * Returns a copy of the frame with its positions (the first {@code values} entries) moved by the velocities
+     * (the next {@code values}) times {@code deltaR}.
+     */
+    private static float[] velocityStep(float[] frame, int values, double deltaR) {
+        float[] next = frame.clone();
+        for (int k = 0; k < values; k++) {
+            next[k] = (float) (frame[k] + frame[values + k] * deltaR);
+        }
+        return next;
     }
 
     /** Returns {@code 2 last - previous}, component by component. */

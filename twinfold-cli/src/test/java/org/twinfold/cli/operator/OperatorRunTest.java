@@ -44,6 +44,7 @@ class OperatorRunTest {
         for (JsonNode operator : operators) {
             for (String key : List.of("meanPositionError", "finalPositionError", "baselineMeanPositionError",
                     "oneStepMeanPositionError", "constantVelocityOneStepMeanPositionError",
+                    "velocityStepOneStepMeanPositionError",
                     "constantVelocityMeanPositionError", "restartedVerletMeanPositionError", "operatorStepSeconds",
                     "batchedOperatorStepSeconds", "parameters", "checkpoint")) {
                 assertTrue(operator.has(key), "operator lacks " + key + ": " + operator);
