@@ -39,8 +39,9 @@ final class RunCommand implements Callable<Integer> {
     String taskName;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
-            description = "Preset that sets sample counts, training steps and the simulator's scale. "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "Preset that sets sample counts, training steps and the simulator's scale. The operator"
+                    + " tasks md-lj and md-lstm take quick, paper, smoke or a plan file ending in .json (a run"
+                    + " folder's plan.json repeats that run). Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
