@@ -75,7 +75,7 @@ class RunCommandTest {
         assertEquals(0, CliRunner.run("simulate", "md-lstm", "--samples", "2", "--threads", "1", "--out",
                 data.toString()).exitCode());
 
-        // The dataset of md-lstm comes from the md-lj simulator, so only the family stands in the way.
+        // The md-lstm dataset comes from the md-lj simulator, so the task check passes and the family check fails.
         CliRunner.Result result = CliRunner.run("train", "md-lj", "--data", data.toString(),
                 "--out", temp.resolve("ckpt").toString(), "--steps", "2", "--threads", "1");
 

@@ -77,7 +77,7 @@ class TrainSettingsTest {
     }
 
     @Test
-    void patchThatDoesNotDivideTheImageIsNamed() {
+    void indivisiblePatchExitsTwo() {
         CliRunner.Result result = train("patch-three", "--setting", "diffusion.patch=3");
 
         assertEquals(2, result.exitCode(), result.all());

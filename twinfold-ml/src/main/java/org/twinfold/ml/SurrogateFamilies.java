@@ -33,7 +33,7 @@ public final class SurrogateFamilies {
         }
         String family = Checkpoint.read(checkpoints).metadata().path("family").asText();
         if (family.equals(LstmOperator.FAMILY)) {
-            throw new IllegalArgumentException("checkpoint folder " + checkpoints + " holds an LSTM operator, which"
+            throw new IllegalArgumentException("checkpoint folder " + checkpoints + " contains an LSTM operator, which"
                     + " steps trajectories rather than drawing samples; 'twinfold run md-lstm --preset NAME --out DIR'"
                     + " rolls it out and evaluates it");
         }

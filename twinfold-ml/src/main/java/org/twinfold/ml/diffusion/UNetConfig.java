@@ -79,7 +79,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         return patch << (levels() - 1);
     }
 
-    /** Returns the channels of the folded image that the first convolution sees: channels times patch^2. */
+    /** Returns the channel count of the folded image, the first convolution's input: channels times patch^2. */
     public int foldedChannels() {
         return channels * patch * patch;
     }

@@ -32,21 +32,21 @@ class DiffusionSettingsTest {
     }
 
     @Test
-    void aValueThatIsNoNumberIsNamed() {
+    void settingNotANumberNamed() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.sigma-data", "half")));
         assertTrue(error.getMessage().contains("diffusion.sigma-data is 'half'"), error.getMessage());
     }
 
     @Test
-    void anOutOfRangeValueIsNamed() {
+    void settingOutOfRangeNamed() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.p-std", "-1")));
         assertTrue(error.getMessage().contains("P_std -1.0"), error.getMessage());
     }
 
     @Test
-    void anUnknownDiffusionKeyIsRefusedWithTheKnownOnes() {
+    void settingUnknownKeyRejected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.pmean", "0.5")));
         assertTrue(error.getMessage().contains("unknown setting 'diffusion.pmean'"), error.getMessage());

@@ -68,7 +68,7 @@ class UNetTest {
             NDArray x = manager.arange(2 * 1 * 4 * 6f).reshape(2, 1, 4, 6);
             NDArray folded = UNet.fold(x, 2);
             assertEquals(new Shape(2, 4, 2, 3), folded.getShape());
-            // Channel 1 of the folded image holds the pixels at even rows and odd columns: (0, 1), (0, 3), ...
+            // Channel 1 of the folded image contains the pixels at even rows and odd columns: (0, 1), (0, 3), ...
             assertEquals(1f, folded.getFloat(0, 1, 0, 0));
             assertEquals(3f, folded.getFloat(0, 1, 0, 1));
             assertEquals(13f, folded.getFloat(0, 1, 1, 0));
@@ -77,7 +77,7 @@ class UNetTest {
     }
 
     @Test
-    void aPatchedNetworkKeepsTheImageShapeAndPeriodicity() {
+    void patchedNetworkKeepsShapeAndPeriodicity() {
         DjlEngine.start();
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
