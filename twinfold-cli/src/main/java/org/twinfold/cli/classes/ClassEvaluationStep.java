@@ -109,6 +109,9 @@ public final class ClassEvaluationStep {
                     ? " targets met" : " targets NOT met");
             System.out.println(line);
         }
+        if (!section.smallSampleCaution().isEmpty()) {
+            System.out.println("  " + section.smallSampleCaution());
+        }
     }
 
     static LabelledMasks labelledMasks(Dataset data, Field field) {

@@ -87,6 +87,9 @@ final class ClassReport {
             html.append(Html.row(cells.toArray(String[]::new)));
         }
         html.append("</table>\n");
+        if (!section.smallSampleCaution().isEmpty()) {
+            html.append("<p class=\"note\"><b>").append(Html.escape(section.smallSampleCaution())).append("</b></p>\n");
+        }
     }
 
     private static void observables(StringBuilder html, ClassSection section, ClassComparison c) {

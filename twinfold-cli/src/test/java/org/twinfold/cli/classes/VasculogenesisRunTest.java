@@ -49,12 +49,14 @@ class VasculogenesisRunTest {
         assertEquals("J_EC_medium=10.0, vegf_decay=0.6", section.classes().get(1).name());
         assertEquals(12, Dataset.open(out.resolve("test-floor")).size());
         assertTrue(run.output().contains("class 2 (J_EC_medium=20.0, vegf_decay=0.6)"), run.output());
+        assertTrue(run.output().contains("NOTE: some class has only 4 samples in a set"), run.output());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
         assertTrue(html.contains("alt=\"surrogate class 2\""));
         assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.p-mean=0.533, diffusion.p-std=2.333"),
                 "the report names the checkpoint's family settings");
+        assertTrue(html.contains("too noisy for these verdicts to mean anything"), "the report warns of 4 samples a class");
 
         // The evaluate command gives the same class section when handed the noise-floor set.
         Path evaluated = temp.resolve("evaluated.json");

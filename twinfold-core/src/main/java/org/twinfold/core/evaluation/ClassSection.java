@@ -29,4 +29,28 @@ public record ClassSection(DatasetReference floor, String classifier, List<Strin
     public boolean allTargetsMet() {
         return classes.stream().allMatch(c -> c.targetsMet(targetObservables, maxFloorRatio, minAccuracyRatio));
     }
+
+    /**
+     * Below this many samples of a class in any of the three sets, W1 and its floor are too noisy for the
+     * verdicts to mean anything (an estimate: with 50 masks per class the floor still moves by a factor
+     * of about 2 between independent sets).
+     */
+    public static final int FEWEST_MEANINGFUL_SAMPLES = 20;
+
+    /** Returns the smallest sample count of any class in the held-out, floor or generated set. */
+    public int fewestSamples() {
+        return classes.stream().mapToInt(c -> Math.min(c.referenceCount(), Math.min(c.floorCount(),
+                c.generatedCount()))).min().orElse(0);
+    }
+
+    /** Returns a caution when some class has too few samples for its verdicts to mean anything, else empty. */
+    public String smallSampleCaution() {
+        int fewest = fewestSamples();
+        if (fewest >= FEWEST_MEANINGFUL_SAMPLES) {
+            return "";
+        }
+        return "NOTE: some class has only " + fewest + " samples in a set; below " + FEWEST_MEANINGFUL_SAMPLES
+                + " the distances and their floor are too noisy for these verdicts to mean anything, so such a run"
+                + " only checks that the pipeline works.";
+    }
 }
