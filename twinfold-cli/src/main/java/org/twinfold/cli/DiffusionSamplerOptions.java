@@ -11,17 +11,19 @@ final class DiffusionSamplerOptions {
 
     @Option(names = "--sampler-steps", paramLabel = "N",
             description = "Diffusion models only: Heun steps N of the EDM sampler (2N - 1 network evaluations per "
-                    + "image), at least 2. Fewer steps generate faster; the default is EDM's 18.")
+                    + "image), at least 2. Fewer steps generate faster. Default: the checkpoint's "
+                    + "diffusion.sampler-steps setting, else EDM's 18.")
     Integer steps;
 
     @Option(names = "--churn", paramLabel = "S",
             description = "Diffusion models only: EDM's S_churn, the noise added back at each step, 0 or more "
-                    + "(0, the default, is the deterministic sampler).")
+                    + "(0 is the deterministic sampler). Default: the checkpoint's diffusion.churn setting, else 0.")
     Double churn;
 
     @Option(names = "--guidance", paramLabel = "W",
-            description = "Diffusion models only: classifier-free guidance scale, 1 for none (the default); above 1 "
-                    + "pushes samples towards their class. Needs a model trained with label dropout.")
+            description = "Diffusion models only: classifier-free guidance scale, 1 for none; above 1 pushes samples "
+                    + "towards their class and doubles the network evaluations. Needs a model trained with label "
+                    + "dropout. Default: the checkpoint's diffusion.guidance setting, else 1.")
     Double guidance;
 
     /** Returns true when no option was given. */

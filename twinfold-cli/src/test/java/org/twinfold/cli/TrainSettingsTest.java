@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.ml.diffusion.DiffusionFamily;
+import org.twinfold.ml.diffusion.SamplingOptions;
 import org.twinfold.ml.train.Checkpoint;
 
 /** The task's surrogate settings and the {@code --setting} option of {@code train}, on a small mask dataset. */
@@ -43,6 +45,12 @@ class TrainSettingsTest {
         assertEquals(0, result.exitCode(), result.all());
         assertEquals(0.533, edm("task-settings").get("pMean").asDouble());
         assertEquals(2.333, edm("task-settings").get("pStd").asDouble());
+
+        // The task's sampler settings become the loaded surrogate's defaults.
+        SamplingOptions sampling = new DiffusionFamily().load(temp.resolve("task-settings")).sampling();
+        assertEquals(1.5, sampling.guidanceScale());
+        assertEquals(10.0, sampling.sampler().sChurn());
+        assertEquals(18, sampling.sampler().steps());
     }
 
     @Test
@@ -63,7 +71,8 @@ class TrainSettingsTest {
         CliRunner.Result changed = train("resumed", "--setting", "diffusion.p-mean=0.4");
 
         assertEquals(2, changed.exitCode(), changed.all());
-        assertTrue(changed.all().contains("were trained with the settings {diffusion.p-mean=0.2"), changed.all());
+        assertTrue(changed.all().contains("were trained with the settings {diffusion.churn=10, diffusion.guidance=1.5,"
+                + " diffusion.p-mean=0.2,"), changed.all());
         assertEquals(0.2, edm("resumed").get("pMean").asDouble());
     }
 

@@ -54,7 +54,8 @@ class VasculogenesisRunTest {
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
         assertTrue(html.contains("alt=\"surrogate class 2\""));
-        assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.p-mean=0.533, diffusion.p-std=2.333"),
+        assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.churn=10, diffusion.guidance=1.5,"
+                + " diffusion.p-mean=0.533, diffusion.p-std=2.333"),
                 "the report names the checkpoint's family settings");
         assertTrue(html.contains("too noisy for these verdicts to mean anything"), "the report warns of 4 samples a class");
 

@@ -85,10 +85,15 @@ public final class DiffusionFamily implements SurrogateFamily {
         return Checkpoint.read(checkpoints).state().trainingWallSeconds();
     }
 
-    /** Loads the newest checkpoint with the default sampling settings, float32 on the CPU. */
+    /**
+     * Loads the newest checkpoint, float32 on the CPU, with the sampler that its recorded settings give
+     * ({@link DiffusionSettings#sampling}), or EDM's defaults when it records none.
+     */
     @Override
     public DiffusionSurrogate load(Path checkpoints) throws IOException {
-        return load(checkpoints, SamplingOptions.defaults(), ComputeOptions.cpu());
+        JsonNode caller = Checkpoint.read(checkpoints).metadata().path("caller");
+        SamplingOptions sampling = DiffusionSettings.sampling(TrainingMetadata.settings(caller).orElse(Map.of()));
+        return load(checkpoints, sampling, ComputeOptions.cpu());
     }
 
     /** Loads the newest checkpoint with the given sampler, batch size, guidance, device and precision. */

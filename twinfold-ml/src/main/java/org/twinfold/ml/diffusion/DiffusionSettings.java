@@ -17,6 +17,9 @@ import java.util.function.Function;
  *       {@code diffusion.blocks-per-level}: the size of the U-Net.</li>
  *   <li>{@code diffusion.patch}: side of the pixel patches folded into channels at the U-Net's input
  *       (see {@link UNetConfig}); 1 for none.</li>
+ *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
+ *       that a checkpoint uses unless {@code sample} or {@code run} say otherwise (Heun steps, at least 2;
+ *       EDM's S_churn, 0 or more; classifier-free guidance scale, 1 for none).</li>
  * </ul>
  */
 public final class DiffusionSettings {
@@ -27,8 +30,11 @@ public final class DiffusionSettings {
     static final String CHANNEL_MULTIPLIERS = "diffusion.channel-multipliers";
     static final String BLOCKS_PER_LEVEL = "diffusion.blocks-per-level";
     static final String PATCH = "diffusion.patch";
+    static final String SAMPLER_STEPS = "diffusion.sampler-steps";
+    static final String CHURN = "diffusion.churn";
+    static final String GUIDANCE = "diffusion.guidance";
     private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
-            BLOCKS_PER_LEVEL, PATCH);
+            BLOCKS_PER_LEVEL, PATCH, SAMPLER_STEPS, CHURN, GUIDANCE);
 
     private DiffusionSettings() {
     }
@@ -60,10 +66,31 @@ public final class DiffusionSettings {
             builder.optNoiseLevels(new NoiseLevels(pMean, pStd));
             DiffusionOptions applied = builder.build();
             applied.unet(1, 0, 0);
+            sampling(settings);
             return applied;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the diffusion settings " + settings + " are invalid: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the sampling options that {@code settings} give over {@link SamplingOptions#defaults()}.
+     *
+     * @throws IllegalArgumentException naming the setting and its value when a value is invalid
+     */
+    public static SamplingOptions sampling(Map<String, String> settings) {
+        SamplingOptions defaults = SamplingOptions.defaults();
+        SamplerSettings sampler = defaults.sampler();
+        int steps = positive(settings, SAMPLER_STEPS, sampler.steps());
+        double churn = value(settings, CHURN, Double::parseDouble, sampler.sChurn());
+        double guidance = value(settings, GUIDANCE, Double::parseDouble, defaults.guidanceScale());
+        try {
+            sampler = SamplerSettings.deterministic(steps).withChurn(churn, sampler.sNoise());
+            return new SamplingOptions(sampler, defaults.batchSize(), guidance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the sampler settings " + settings + " are invalid: " + e.getMessage(),
+                    e);
         }
     }
 

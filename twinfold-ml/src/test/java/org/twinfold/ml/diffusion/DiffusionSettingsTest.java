@@ -26,6 +26,24 @@ class DiffusionSettingsTest {
     }
 
     @Test
+    void samplerSettingsOverEdmDefaults() {
+        SamplingOptions sampling = DiffusionSettings.sampling(Map.of("diffusion.sampler-steps", "12",
+                "diffusion.guidance", "1.5", "diffusion.p-mean", "0.5"));
+
+        assertEquals(12, sampling.sampler().steps());
+        assertEquals(1.5, sampling.guidanceScale());
+        assertEquals(0.0, sampling.sampler().sChurn());
+        assertEquals(SamplingOptions.defaults(), DiffusionSettings.sampling(Map.of()));
+    }
+
+    @Test
+    void samplerStepsBelowTwoRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.sampler-steps", "1")));
+        assertTrue(error.getMessage().contains("steps"), error.getMessage());
+    }
+
+    @Test
     void noSettingsGiveTheSameOptions() {
         assertEquals(DEFAULTS, DiffusionSettings.apply(DEFAULTS, Map.of()));
         assertSame(DEFAULTS.padding(), DiffusionSettings.apply(DEFAULTS, Map.of()).padding());
