@@ -32,8 +32,8 @@ public record ClassSection(DatasetReference floor, String classifier, List<Strin
 
     /**
      * Below this many samples of a class in any of the three sets, W1 and its floor are too noisy for the
-     * verdicts to mean anything (an estimate: with 50 masks per class the floor still moves by a factor
-     * of about 2 between independent sets).
+     * verdicts to mean anything. The value is an estimate: with 50 masks per class, the floor still moves
+     * by a factor of about 2 between independent sets.
      */
     public static final int FEWEST_MEANINGFUL_SAMPLES = 20;
 

@@ -18,7 +18,7 @@ import java.util.function.Function;
  *   <li>{@code diffusion.patch}: side of the pixel patches folded into channels at the U-Net's input
  *       (see {@link UNetConfig}); 1 for none.</li>
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
- *       that a checkpoint uses unless {@code sample} or {@code run} say otherwise (Heun steps, at least 2;
+ *       that a checkpoint uses unless the options of {@code sample} or {@code run} override it (Heun steps, at least 2;
  *       EDM's S_churn, 0 or more; classifier-free guidance scale, 1 for none).</li>
  * </ul>
  */

@@ -154,8 +154,8 @@ public final class VasculogenesisTask implements Task {
     /**
      * Returns the published surrogate's noise levels, ln(sigma) ~ N(0.533, 2.333^2), chosen there from a
      * 4 x 4 grid at 256 x 256, and a sampler with classifier-free guidance 1.5 and S_churn 10. Binary
-     * masks are settled at high noise: on the quick preset's masks, with the same data and 4,000 steps,
-     * these noise levels lowered the lacuna-count W1 from 4.12 / 1.10 / 0.26 (EDM's -1.2 and 1.2) to
+     * masks are settled at high noise. On the quick preset's masks (same data, 4,000 steps), these noise
+     * levels lowered the lacuna-count W1 per class from 4.12 / 1.10 / 0.26, with EDM's -1.2 and 1.2, to
      * 3.94 / 0.60 / 0.02. The sampler brought the J 10 class within its targets on two independent pairs
      * of held-out sets, at twice the network evaluations per mask.
      */
