@@ -85,6 +85,16 @@ class RunCommandTest {
     }
 
     @Test
+    void operatorRunRejectsSettings() {
+        CliRunner.Result result = CliRunner.run("run", "md-lstm", "--preset", "smoke", "--setting", "lstm.hidden=8",
+                "--out", temp.resolve("md-run").toString());
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "does not apply to the operator pipeline of md-lstm");
+        assertTrue(Files.notExists(temp.resolve("md-run")));
+    }
+
+    @Test
     void trainingOnAnotherTasksDataExitsWithTwo() {
         Path data = temp.resolve("osc");
         assertEquals(0, CliRunner.run("simulate", "oscillator", "--samples", "8", "--out", data.toString()).exitCode());
