@@ -3,6 +3,7 @@ package org.twinfold.cli;
 import java.io.PrintWriter;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.twinfold.cli.operator.OperatorPipeline;
 import org.twinfold.core.Preset;
 import org.twinfold.core.Task;
 import org.twinfold.core.Tasks;
@@ -30,6 +31,10 @@ final class TasksCommand implements Runnable {
                 out.printf("%-16s   preset %s: %s (%d training and %d test samples, %d training steps)%n", "",
                         preset.name(), preset.description(), preset.trainSamples(), preset.testSamples(),
                         preset.trainingSteps());
+            }
+            if (OperatorPipeline.handles(task.name())) {
+                out.printf("%-16s   run plans: quick, paper, smoke, or a plan file ending in .json (see 'run --help')%n",
+                        "");
             }
             if (!task.surrogateSettings().isEmpty()) {
                 String settings = new TreeMap<>(task.surrogateSettings()).entrySet().stream()

@@ -96,6 +96,7 @@ class OperatorRunTest {
         assertEquals(0, result.exitCode(), result.output());
         assertContains(result, "md-lstm ");
         assertContains(result, "md-lj ");
+        assertContains(result, "run plans: quick, paper, smoke, or a plan file ending in .json");
     }
 
     @Test
