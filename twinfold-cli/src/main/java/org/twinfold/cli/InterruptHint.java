@@ -1,6 +1,6 @@
 package org.twinfold.cli;
 
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * commands that compute write complete shards and checkpoints, so the same command line resumes.
  */
 final class InterruptHint {
-    private static final List<String> RESUMABLE = List.of("simulate", "train", "run");
+    /** What each resumable command keeps of a stopped run. */
+    private static final Map<String, String> KEPT = Map.of("simulate", "the complete shards",
+            "train", "the newest checkpoint", "run", "the complete shards and the newest checkpoint");
 
     private final AtomicBoolean finished = new AtomicBoolean();
 
@@ -18,12 +20,11 @@ final class InterruptHint {
     /** Registers the hint for a resumable command; other commands get a hint that stays silent. */
     static InterruptHint install(String[] args) {
         InterruptHint hint = new InterruptHint();
-        if (args.length > 0 && RESUMABLE.contains(args[0])) {
+        if (args.length > 0 && KEPT.containsKey(args[0])) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (!hint.finished.get()) {
                     System.err.println(System.lineSeparator() + "twinfold: " + args[0] + " stopped before it"
-                            + " finished; run the same command again to resume from the complete shards and the newest"
-                            + " checkpoint.");
+                            + " finished; run the same command again to resume from " + KEPT.get(args[0]) + ".");
                 }
             }, "twinfold-interrupt-hint"));
         }

@@ -31,14 +31,17 @@ final class Surrogates {
     }
 
     /**
-     * Checks that a dataset was made for a task, or by the task's own simulator under another task name
-     * (such as {@code md-lstm} and {@code md-lj}), so that a surrogate is never trained or evaluated
-     * against the wrong simulator.
+     * Checks that a dataset was made for a task, so that a surrogate is never trained or evaluated against
+     * the wrong simulator. A dataset of another task name passes when the task's own simulator made it,
+     * as for {@code md-lstm} and {@code md-lj}.
      */
     static void requireTask(Task task, Dataset dataset) {
         String made = dataset.manifest().task();
+        if (made.isEmpty() || made.equals(task.name())) {
+            return;
+        }
         boolean sameSimulator = dataset.manifest().generator().id().equals(task.simulator().info().id());
-        if (!made.isEmpty() && !made.equals(task.name()) && !sameSimulator) {
+        if (!sameSimulator) {
             throw new IllegalArgumentException("dataset " + dataset.folder() + " was made for task '" + made
                     + "', not '" + task.name() + "'; give a dataset of task '" + task.name() + "' or run the "
                     + "command for task '" + made + "'");

@@ -70,7 +70,7 @@ class RunCommandTest {
     }
 
     @Test
-    void trainingAnOperatorTaskPointsToItsPipeline() {
+    void operatorTrainPointsToPipeline() {
         Path data = temp.resolve("md");
         assertEquals(0, CliRunner.run("simulate", "md-lstm", "--samples", "2", "--threads", "1", "--out",
                 data.toString()).exitCode());

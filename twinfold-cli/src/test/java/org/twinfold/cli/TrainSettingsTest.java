@@ -40,7 +40,7 @@ class TrainSettingsTest {
     }
 
     @Test
-    void taskNoiseLevelsReachTheCheckpoint() throws Exception {
+    void taskSettingsReachCheckpoint() throws Exception {
         CliRunner.Result result = train("task-settings");
         assertEquals(0, result.exitCode(), result.all());
         assertEquals(0.533, edm("task-settings").get("pMean").asDouble());
@@ -54,7 +54,7 @@ class TrainSettingsTest {
     }
 
     @Test
-    void settingOptionOverridesTheTask() throws Exception {
+    void settingOptionOverridesTask() throws Exception {
         CliRunner.Result result = train("user-settings", "--setting", "diffusion.p-mean=-0.4",
                 "--setting", "diffusion.patch=2");
         assertEquals(0, result.exitCode(), result.all());

@@ -35,21 +35,21 @@ public record ClassSection(DatasetReference floor, String classifier, List<Strin
      * verdicts to mean anything. The value is an estimate: with 50 masks per class, the floor still moves
      * by a factor of about 2 between independent sets.
      */
-    public static final int FEWEST_MEANINGFUL_SAMPLES = 20;
+    public static final int MIN_SAMPLES_PER_CLASS = 20;
 
     /** Returns the smallest sample count of any class in the held-out, floor or generated set. */
-    public int fewestSamples() {
+    public int minSamplesPerClass() {
         return classes.stream().mapToInt(c -> Math.min(c.referenceCount(), Math.min(c.floorCount(),
                 c.generatedCount()))).min().orElse(0);
     }
 
     /** Returns a caution when some class has too few samples for its verdicts to mean anything, else empty. */
     public String smallSampleCaution() {
-        int fewest = fewestSamples();
-        if (fewest >= FEWEST_MEANINGFUL_SAMPLES) {
+        int fewest = minSamplesPerClass();
+        if (fewest >= MIN_SAMPLES_PER_CLASS) {
             return "";
         }
-        return "NOTE: some class has only " + fewest + " samples in a set; below " + FEWEST_MEANINGFUL_SAMPLES
+        return "NOTE: some class has only " + fewest + " samples in a set; below " + MIN_SAMPLES_PER_CLASS
                 + " the distances and their floor are too noisy for these verdicts to mean anything, so such a run"
                 + " only checks that the pipeline works.";
     }

@@ -48,8 +48,8 @@ public final class DiffusionSettings {
     public static DiffusionOptions apply(DiffusionOptions options, Map<String, String> settings) {
         for (String key : settings.keySet()) {
             if (key.startsWith("diffusion.") && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "'; the diffusion family reads "
-                        + String.join(", ", KEYS));
+                throw new IllegalArgumentException("setting '" + key + "' not found among the diffusion family's"
+                        + " settings; use one of " + String.join(", ", KEYS));
             }
         }
         NoiseLevels levels = options.noiseLevels();

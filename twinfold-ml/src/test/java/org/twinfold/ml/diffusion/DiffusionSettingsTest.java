@@ -67,7 +67,7 @@ class DiffusionSettingsTest {
     void settingUnknownKeyRejected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.pmean", "0.5")));
-        assertTrue(error.getMessage().contains("unknown setting 'diffusion.pmean'"), error.getMessage());
+        assertTrue(error.getMessage().contains("setting 'diffusion.pmean' not found"), error.getMessage());
         assertTrue(error.getMessage().contains("diffusion.p-mean"), error.getMessage());
     }
 }
