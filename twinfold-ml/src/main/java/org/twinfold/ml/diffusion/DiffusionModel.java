@@ -73,7 +73,7 @@ public final class DiffusionModel implements AutoCloseable {
 
             TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(network).setConfig(training)
                     .setLoss(new EdmLoss(preconditioning, options.noiseLevels()))
-                    .setBatches(images.batches(config, batchSize, options.labelDropout()))
+                    .setBatches(images.batches(config, batchSize, options.labelDropout(), options.augmentation()))
                     .optListener(listener).optNormalization(images.scaling().toJson()).optMetadata(metadata)
                     .optTrainer(DiffusionModel.class.getName(), Map.of("diffusion.unet", config.toJson().toString(),
                             "diffusion.edm", metadata.get("edm").toString(),
@@ -228,6 +228,7 @@ public final class DiffusionModel implements AutoCloseable {
         edm.put("pMean", options.noiseLevels().pMean());
         edm.put("pStd", options.noiseLevels().pStd());
         edm.put("labelDropout", options.labelDropout());
+        edm.put("augmentation", options.augmentation().label());
         Arrays.stream(imageShape.getShape()).forEach(metadata.putArray("imageShape")::add);
         metadata.set("caller", caller == null ? JsonNodeFactory.instance.objectNode() : caller);
         return metadata;

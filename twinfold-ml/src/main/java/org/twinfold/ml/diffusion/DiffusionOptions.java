@@ -23,11 +23,12 @@ import java.util.List;
  *     classifier-free guidance off
  * @param emaDecay decay of the weight average used for sampling, in (0, 1)
  * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
+ * @param augmentation symmetries applied to the training images, {@link Augmentation#NONE} by default
  */
 public record DiffusionOptions(int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                                boolean attention, int attentionHeads, Padding padding, int maxGroups,
                                double sigmaData, NoiseLevels noiseLevels, double labelDropout, double emaDecay,
-                               int patch) {
+                               int patch, Augmentation augmentation) {
 
     public DiffusionOptions {
         channelMultipliers = List.copyOf(channelMultipliers);
@@ -38,6 +39,9 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
             throw new IllegalArgumentException("EMA decay is " + emaDecay + "; it must be in (0, 1), e.g. 0.999");
         }
         new EdmPreconditioning(sigmaData);
+        if (augmentation == null) {
+            throw new IllegalArgumentException("augmentation is missing; choose NONE or LATTICE");
+        }
     }
 
     public static Builder builder() {
@@ -49,7 +53,8 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         return new Builder().optBaseChannels(baseChannels).optChannelMultipliers(channelMultipliers)
                 .optBlocksPerLevel(blocksPerLevel).optAttention(attention, attentionHeads).optPadding(padding)
                 .optMaxGroups(maxGroups).optSigmaData(sigmaData).optNoiseLevels(noiseLevels)
-                .optLabelDropout(labelDropout).optEmaDecay(emaDecay).optPatch(patch);
+                .optLabelDropout(labelDropout).optEmaDecay(emaDecay).optPatch(patch)
+                .optAugmentation(augmentation);
     }
 
     /** Returns the U-Net config for images with {@code channels} channels and the given conditioning. */
@@ -72,6 +77,7 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         private double labelDropout = 0.1;
         private double emaDecay = 0.999;
         private int patch = 1;
+        private Augmentation augmentation = Augmentation.NONE;
 
         private Builder() {
         }
@@ -133,9 +139,15 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
             return this;
         }
 
+        public Builder optAugmentation(Augmentation value) {
+            this.augmentation = value;
+            return this;
+        }
+
         public DiffusionOptions build() {
             return new DiffusionOptions(baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
-                    padding, maxGroups, sigmaData, noiseLevels, labelDropout, emaDecay, patch);
+                    padding, maxGroups, sigmaData, noiseLevels, labelDropout, emaDecay, patch,
+                    augmentation);
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.function.Function;
  *       {@code diffusion.blocks-per-level}: the size of the U-Net.</li>
  *   <li>{@code diffusion.patch}: side of the pixel patches folded into channels at the U-Net's input
  *       (see {@link UNetConfig}); 1 for none.</li>
+ *   <li>{@code diffusion.augment}: {@code none} or {@code lattice}, the symmetries applied to each
+ *       training image (see {@link Augmentation}).</li>
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
  *       that a checkpoint uses unless the options of {@code sample} or {@code run} override it (Heun steps, at least 2;
  *       EDM's S_churn, 0 or more; classifier-free guidance scale, 1 for none).</li>
@@ -30,11 +32,12 @@ public final class DiffusionSettings {
     static final String CHANNEL_MULTIPLIERS = "diffusion.channel-multipliers";
     static final String BLOCKS_PER_LEVEL = "diffusion.blocks-per-level";
     static final String PATCH = "diffusion.patch";
+    static final String AUGMENT = "diffusion.augment";
     static final String SAMPLER_STEPS = "diffusion.sampler-steps";
     static final String CHURN = "diffusion.churn";
     static final String GUIDANCE = "diffusion.guidance";
     private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
-            BLOCKS_PER_LEVEL, PATCH, SAMPLER_STEPS, CHURN, GUIDANCE);
+            BLOCKS_PER_LEVEL, PATCH, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE);
 
     private DiffusionSettings() {
     }
@@ -63,6 +66,10 @@ public final class DiffusionSettings {
                 .optBlocksPerLevel(positive(settings, BLOCKS_PER_LEVEL, options.blocksPerLevel()))
                 .optPatch(positive(settings, PATCH, options.patch()));
         try {
+            String augment = settings.get(AUGMENT);
+            if (augment != null) {
+                builder.optAugmentation(Augmentation.parse(augment));
+            }
             builder.optNoiseLevels(new NoiseLevels(pMean, pStd));
             DiffusionOptions applied = builder.build();
             applied.unet(1, 0, 0);

@@ -34,13 +34,17 @@ public record TrainingImages(SampleBatch samples, Field field, FieldScaling scal
     /**
      * Returns a supplier that draws {@code batchSize} samples uniformly with replacement from the
      * step's random source and drops each condition with probability {@code dropout} (for
-     * classifier-free guidance). The batch is (images (N, 1, H, W), condition inputs...).
+     * classifier-free guidance), then transforms each image by {@code augmentation}. The batch is
+     * (images (N, 1, H, W), condition inputs...).
      */
-    BatchSupplier batches(UNetConfig config, int batchSize, double dropout) {
+    BatchSupplier batches(UNetConfig config, int batchSize, double dropout, Augmentation augmentation) {
         int sites = field.elementsPerSample();
         String name = field.name();
+        int height = field.shape().get(0);
+        int width = field.shape().get(1);
         return context -> {
             float[] images = new float[batchSize * sites];
+            float[] scratch = new float[sites];
             int[] rows = new int[batchSize];
             boolean[] dropped = new boolean[batchSize];
             for (int i = 0; i < batchSize; i++) {
@@ -49,6 +53,7 @@ public record TrainingImages(SampleBatch samples, Field field, FieldScaling scal
                 for (int j = 0; j < sites; j++) {
                     images[i * sites + j] = scaling.toNetwork(samples.value(name, rows[i], j));
                 }
+                augmentation.apply(images, i, 1, height, width, context.random(), scratch);
             }
             NDManager manager = context.manager();
             NDList batch = new NDList(manager.create(images, new Shape(batchSize).addAll(imageShape())));

@@ -37,6 +37,17 @@ class DiffusionSettingsTest {
     }
 
     @Test
+    void augmentationReadAndUnknownOneNamed() {
+        assertEquals(Augmentation.NONE, DEFAULTS.augmentation());
+        assertEquals(Augmentation.LATTICE,
+                DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.augment", "lattice")).augmentation());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.augment", "flips")));
+        assertTrue(error.getMessage().contains("augmentation 'flips' not found; use none or lattice"),
+                error.getMessage());
+    }
+
+    @Test
     void samplerStepsBelowTwoRejected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.sampler-steps", "1")));
