@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Transformations applied to each training image when a batch is drawn. They are exact symmetries of
- * the data, so the model learns the same distribution from more distinct images; this is not EDM's
- * non-leaking augmentation, which needs a condition on the transformation.
+ * the data, so the model learns the same distribution from more distinct images. This is not EDM's
+ * non-leaking augmentation, which conditions the network on the transformation.
  *
  * <ul>
  *   <li>{@link #NONE}: images as stored.</li>
@@ -36,8 +36,8 @@ public enum Augmentation {
     }
 
     /**
-     * Transforms image {@code index} of {@code images} in place, drawing the transformation from
-     * {@code random}; draws nothing for {@link #NONE}.
+     * Transforms image {@code index} of {@code images} in place, with a transformation drawn from
+     * {@code random}. {@link #NONE} draws nothing.
      *
      * @param images flat (N, C, H, W) images
      * @param scratch at least C H W floats of working space
