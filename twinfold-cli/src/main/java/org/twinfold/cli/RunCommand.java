@@ -67,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (OperatorPipeline.handles(taskName)) {
-            if (!training.settings.isEmpty()) {
-                throw new IllegalArgumentException("--setting " + training.settings + " does not apply to the operator"
+            if (!training.settingTexts.isEmpty()) {
+                throw new IllegalArgumentException("--setting " + training.settings() + " does not apply to the operator"
                         + " pipeline of " + taskName + "; its plan sets the network and training (write the run"
                         + " folder's plan.json with other values and give it as --preset PLAN.json)");
             }

@@ -1,5 +1,6 @@
 package org.twinfold.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class TrainingOptions {
     @Option(names = "--setting", paramLabel = "KEY=VALUE",
             description = "A surrogate family's setting, repeatable, over the task's own, such as "
                     + "diffusion.p-mean=0.5 or vae.standardize=global; 'twinfold tasks' lists each task's settings.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    List<String> settingTexts = new ArrayList<>();
 
     @Option(names = "--family", paramLabel = "NAME",
             description = "Surrogate family, such as mlp. Default: the task's.")
@@ -45,7 +46,25 @@ final class TrainingOptions {
                 steps == null ? preset.trainingSteps() : steps,
                 batchSize == null ? preset.batchSize() : batchSize,
                 learningRate == null ? preset.learningRate() : learningRate,
-                seed, checkpointEvery, widths(), settings);
+                seed, checkpointEvery, widths(), settings());
+    }
+
+    /**
+     * Returns the {@code --setting} values as a map, in the order given; a later value of a key wins.
+     *
+     * @throws IllegalArgumentException naming a value without '=' or with an empty key
+     */
+    Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String text : settingTexts) {
+            int equals = text.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--setting '" + text + "' is not KEY=VALUE; give e.g. --setting"
+                        + " diffusion.p-mean=0.5 ('twinfold tasks' lists each task's settings)");
+            }
+            settings.put(text.substring(0, equals).trim(), text.substring(equals + 1).trim());
+        }
+        return settings;
     }
 
     private List<Integer> widths() {

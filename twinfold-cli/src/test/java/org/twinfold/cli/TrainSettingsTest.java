@@ -105,6 +105,15 @@ class TrainSettingsTest {
     }
 
     @Test
+    void settingWithoutEqualsExitsTwo() {
+        CliRunner.Result result = train("no-equals", "--setting", "diffusion.p-mean");
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertTrue(result.all().contains("--setting 'diffusion.p-mean' is not KEY=VALUE"), result.all());
+        assertFalse(Files.exists(temp.resolve("no-equals")), result.all());
+    }
+
+    @Test
     void badSettingExitsTwoWithoutCheckpoint() {
         CliRunner.Result result = train("bad-settings", "--setting", "diffusion.patch=two");
         assertEquals(2, result.exitCode(), result.all());
