@@ -1,7 +1,10 @@
 package org.twinfold.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.twinfold.ml.train.CheckpointStore;
 
 /**
  * Tells a user who stops a long command (Ctrl-C, or SIGTERM from a batch system) how to go on: the
@@ -24,11 +27,44 @@ final class InterruptHint {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (!hint.finished.get()) {
                     System.err.println(System.lineSeparator() + "twinfold: " + args[0] + " stopped before it"
-                            + " finished; run the same command again to resume from " + KEPT.get(args[0]) + ".");
+                            + " finished; run the same command again to resume from " + KEPT.get(args[0])
+                            + newestCheckpoint(args) + ".");
                 }
             }, "twinfold-interrupt-hint"));
         }
         return hint;
+    }
+
+    /**
+     * Returns " (step N, FOLDER)" for the newest complete checkpoint under the command's {@code --out}
+     * folder ({@code train}) or its {@code checkpoints} subfolder ({@code run}), or "" when there is none.
+     */
+    static String newestCheckpoint(String[] args) {
+        Optional<Path> out = outFolder(args);
+        if (out.isEmpty() || "simulate".equals(args[0])) {
+            return "";
+        }
+        Path root = "run".equals(args[0]) ? out.get().resolve("checkpoints") : out.get();
+        try {
+            return CheckpointStore.latest(root)
+                    .map(folder -> " (step " + CheckpointStore.stepOf(folder) + ", " + folder.toAbsolutePath() + ")")
+                    .orElse("");
+        } catch (RuntimeException e) {
+            // The hint runs while the JVM exits, so an unreadable folder only shortens the hint.
+            return "";
+        }
+    }
+
+    private static Optional<Path> outFolder(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                return Optional.of(Path.of(args[i + 1]));
+            }
+            if (args[i].startsWith("--out=")) {
+                return Optional.of(Path.of(args[i].substring("--out=".length())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Marks the command as finished, so that the JVM's exit prints nothing. */

@@ -61,7 +61,9 @@ class TrainKillTest {
         assertTrue(stopped.waitFor(30, TimeUnit.SECONDS), "training did not stop within 30 s of SIGTERM");
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(output.contains("train stopped before it finished; run the same command again to resume"), output);
-        assertTrue(output.contains("resume from the newest checkpoint."), output);
+        long step = Checkpoint.read(checkpoints).state().step();
+        assertTrue(output.contains("resume from the newest checkpoint (step " + step + ", "
+                + checkpoints.toAbsolutePath()), output);
     }
 
     @Test

@@ -1,0 +1,31 @@
+package org.twinfold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InterruptHintTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void hintNamesNewestCheckpointOfRun() throws Exception {
+        Path checkpoint = temp.resolve("checkpoints").resolve("step-000000000500");
+        Files.createDirectories(checkpoint);
+        Files.writeString(checkpoint.resolve("state.json"), "{}");
+
+        String hint = InterruptHint.newestCheckpoint(new String[] {"run", "oscillator", "--out", temp.toString()});
+
+        assertEquals(" (step 500, " + checkpoint.toAbsolutePath() + ")", hint);
+    }
+
+    @Test
+    void hintWithoutCheckpointIsEmpty() {
+        assertEquals("", InterruptHint.newestCheckpoint(new String[] {"train", "oscillator",
+                "--out=" + temp.resolve("none")}));
+        assertEquals("", InterruptHint.newestCheckpoint(new String[] {"simulate", "oscillator"}));
+    }
+}
