@@ -23,16 +23,23 @@ import org.twinfold.sim.md.LennardJonesGenerator;
  * @param testTrajectories simulated trajectories for the rollouts, with other seeds
  * @param windowLength S_R, frames per operator input window (5 in the reference)
  * @param hiddenSize units of each of the two LSTM layers
+ * @param inputs what each input frame holds; the pair-force accelerations cost one force evaluation per
+ *     predicted frame in the rollout
  * @param multiples one operator each, distinct
  */
 public record OperatorPlan(String name, String description, int particles, int verletSteps, int saveInterval,
-        int trainTrajectories, int testTrajectories, int windowLength, int hiddenSize, List<MultiplePlan> multiples) {
+        int trainTrajectories, int testTrajectories, int windowLength, int hiddenSize, OperatorInputs inputs,
+        List<MultiplePlan> multiples) {
 
     /** Verlet time step Delta of the reference, in tau. */
     public static final double VERLET_STEP = 0.001;
 
     public OperatorPlan {
         multiples = List.copyOf(multiples);
+        if (inputs == null) {
+            throw new IllegalArgumentException("plan " + name + " has no inputs; use "
+                    + OperatorInputs.POSITIONS_VELOCITIES.planName());
+        }
         if (particles < 2 || saveInterval < 1 || verletSteps < saveInterval || verletSteps % saveInterval != 0) {
             throw new IllegalArgumentException("plan " + name + ": particles " + particles + ", verletSteps "
                     + verletSteps + " and saveInterval " + saveInterval + " are invalid; use at least 2 particles and"
@@ -89,7 +96,7 @@ public record OperatorPlan(String name, String description, int particles, int v
     /** Returns this plan with every operator's training steps replaced, for {@code --steps}. */
     public OperatorPlan withTrainingSteps(long steps) {
         return new OperatorPlan(name, description, particles, verletSteps, saveInterval, trainTrajectories,
-                testTrajectories, windowLength, hiddenSize,
+                testTrajectories, windowLength, hiddenSize, inputs,
                 multiples.stream().map(multiple -> multiple.withTrainingSteps(steps)).toList());
     }
 
@@ -104,6 +111,7 @@ public record OperatorPlan(String name, String description, int particles, int v
         node.put("testTrajectories", testTrajectories);
         node.put("windowLength", windowLength);
         node.put("hiddenSize", hiddenSize);
+        node.put("inputs", inputs.planName());
         ArrayNode list = node.putArray("multiples");
         for (MultiplePlan multiple : multiples) {
             ObjectNode entry = list.addObject();

@@ -25,7 +25,9 @@ import org.twinfold.ml.train.TrainingListener;
  *
  * <p>The network predicts the correction to the constant-velocity step,
  * {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))}, divided by its own standard deviation per component;
- * inputs are standardized per component. Both scalings are saved in every checkpoint. Adam's learning
+ * inputs are standardized per component. With {@link OperatorInputs#POSITIONS_VELOCITIES_ACCELERATIONS}
+ * every input frame also carries the pair-force accelerations ({@link AccelerationFeatures}), standardized
+ * too. The scalings and the features' description are saved in every checkpoint. Adam's learning
  * rate warms up over 5 % of the steps and decays by a cosine to {@value #FINAL_LEARNING_RATE}.
  */
 final class OperatorTraining {
@@ -43,11 +45,13 @@ final class OperatorTraining {
      * Trains or loads the operator of {@code multiple}.
      *
      * @param trajectories (trajectories, frames, d) training frames already subsampled at Delta_R
+     * @param masses mass of each training trajectory, read by the acceleration features
      * @param folder the operator's checkpoint folder
      * @param progress makes the progress display of a training, by label
      */
-    static TrainedOperator trainOrLoad(float[][][] trajectories, OperatorPlan plan, MultiplePlan multiple, long seed,
-            Path folder, Function<String, TrainingListener> progress) throws IOException {
+    static TrainedOperator trainOrLoad(float[][][] trajectories, double[] masses, OperatorPlan plan,
+            MultiplePlan multiple, long seed, Path folder, Function<String, TrainingListener> progress)
+            throws IOException {
         String label = "train " + multiple.label();
         ObjectNode expected = settings(plan, multiple, trajectories.length, seed);
         Path summaryFile = folder.resolve(SUMMARY);
@@ -57,7 +61,8 @@ final class OperatorTraining {
             if (summary.path("settings").toString().equals(expected.toString())) {
                 System.err.printf("%s: already complete, %d steps; loading %s%n", label,
                         summary.path("steps").asLong(), folder);
-                return new TrainedOperator(LstmOperator.load(folder), summary.path("steps").asLong(),
+                return new TrainedOperator(LstmOperator.load(folder, AccelerationFeatures::fromJson),
+                        summary.path("steps").asLong(),
                         summary.path("trainingWallSeconds").asDouble(),
                         summary.path("validationMeanSquaredError").asDouble(), summary.path("trainingTrajectories").asInt(),
                         folder.toAbsolutePath().normalize().toString(), true);
@@ -66,16 +71,21 @@ final class OperatorTraining {
                     + summary.path("settings") + "); use another --out folder or delete " + folder);
         }
 
-        LstmOptions options = LstmOptions.builder().optWindowLength(plan.windowLength())
+        LstmOptions.Builder builder = LstmOptions.builder().optWindowLength(plan.windowLength())
                 .optHiddenSize(plan.hiddenSize()).optLayers(2).optBatchSize(multiple.batchSize())
-                .optValidationFraction(VALIDATION_FRACTION).optTarget(TARGET).optStandardize(true).optMetadata(expected).build();
+                .optValidationFraction(VALIDATION_FRACTION).optTarget(TARGET).optStandardize(true).optMetadata(expected);
+        if (plan.inputs() == OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
+            builder.optFeatures(AccelerationFeatures.of(plan.simulator()));
+        }
+        LstmOptions options = builder.build();
         long steps = multiple.trainingSteps();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(seed)
                 .setSchedule(LearningRateSchedule.warmupCosine(multiple.learningRate(), steps / 20, steps,
                         Math.min(FINAL_LEARNING_RATE, multiple.learningRate())))
                 .optEmaDecay(EMA_DECAY).optCheckpointEvery(Math.max(1, Math.min(500, steps / 4)))
                 .optKeepCheckpoints(2).build();
-        LstmTraining training = LstmOperator.train(trajectories, options, config, folder, progress.apply(label));
+        LstmTraining training = LstmOperator.train(trajectories, OperatorParameters.of(masses), options, config, folder,
+                progress.apply(label));
         double seconds = training.result().trainingWallSeconds();
         System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (standardized"
                 + " corrections)%n",
@@ -110,6 +120,10 @@ final class OperatorTraining {
         node.put("scaling", "standardized");
         node.put("windowLength", plan.windowLength());
         node.put("hiddenSize", plan.hiddenSize());
+        // Left out for the old inputs, so that trainings finished before the option existed still match.
+        if (plan.inputs() != OperatorInputs.POSITIONS_VELOCITIES) {
+            node.put("inputs", plan.inputs().planName());
+        }
         node.put("seed", seed);
         return node;
     }
