@@ -50,9 +50,10 @@ record InputFrames(ComponentScaling scaling, FrameFeatures features, ComponentSc
             return;
         }
         if (parameters == null || parameters.length != count) {
-            throw new IllegalArgumentException("the operator's features " + features.toJson() + " need parameters for"
-                    + " each of the " + count + " " + role + "s, but " + (parameters == null ? "none" : parameters.length)
-                    + " were given; pass one parameter array per " + role);
+            String given = parameters == null ? "none" : Integer.toString(parameters.length);
+            throw new IllegalArgumentException("the features " + features.toJson() + " need one parameter array per "
+                    + role + ", " + count + " in all, but got " + given + "; pass each trajectory's parameters,"
+                    + " such as its mass");
         }
         for (int i = 0; i < count; i++) {
             int given = parameters[i] == null ? 0 : parameters[i].length;
