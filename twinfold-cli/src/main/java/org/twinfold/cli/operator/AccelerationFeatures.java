@@ -17,8 +17,11 @@ import org.twinfold.sim.md.PairAccelerations;
  *
  * <p>With a_n in the window, the extrapolation correction {@code x_{n+1} - 2 x_n + x_{n-1}} is about
  * {@code a_n Delta_R^2} plus higher-order terms that the earlier accelerations inform, as in a
- * Stoermer-Cowell multistep method. The description saved in checkpoints holds the potential and the
+ * Stoermer-Cowell multistep method. The description saved in checkpoints contains the potential and the
  * container, so a loaded operator recomputes the same forces.
+ *
+ * <p>With a Verlet step of Delta_R, {@link #step} gives one velocity Verlet step of that size from the frame,
+ * the base of {@link org.twinfold.ml.lstm.PredictionTarget#STEP_CORRECTION}.
  */
 final class AccelerationFeatures implements FrameFeatures {
     /** Value of {@code kind} in the saved description. */
@@ -27,14 +30,25 @@ final class AccelerationFeatures implements FrameFeatures {
     static final int FORMAT_VERSION = 1;
 
     private final PairAccelerations accelerations;
+    /** Delta_R of {@link #step}, in tau; null when the features offer no step. */
+    private final Double verletStep;
 
-    AccelerationFeatures(PairAccelerations accelerations) {
+    AccelerationFeatures(PairAccelerations accelerations, Double verletStep) {
+        if (verletStep != null && !(verletStep > 0 && Double.isFinite(verletStep))) {
+            throw new IllegalArgumentException("verletStep is " + verletStep + "; it must be finite and positive");
+        }
         this.accelerations = accelerations;
+        this.verletStep = verletStep;
     }
 
-    /** Returns the features of the system that {@code simulator} simulates. */
+    /** Returns the features of the system that {@code simulator} simulates, without a step. */
     static AccelerationFeatures of(LennardJonesGenerator simulator) {
-        return new AccelerationFeatures(PairAccelerations.of(simulator));
+        return new AccelerationFeatures(PairAccelerations.of(simulator), null);
+    }
+
+    /** Returns the features of the system that {@code simulator} simulates, with a Verlet step of {@code deltaR} tau. */
+    static AccelerationFeatures withVerletStep(LennardJonesGenerator simulator, double deltaR) {
+        return new AccelerationFeatures(PairAccelerations.of(simulator), deltaR);
     }
 
     @Override
@@ -59,6 +73,9 @@ final class AccelerationFeatures implements FrameFeatures {
         node.put("geometry", accelerations.container().geometry().shortName());
         node.put("containerSize", accelerations.container().size());
         node.put("parameters", "mass");
+        if (verletStep != null) {
+            node.put("verletStep", verletStep);
+        }
         return node;
     }
 
@@ -75,6 +92,36 @@ final class AccelerationFeatures implements FrameFeatures {
                     + " particles need " + 2 * size() + " (positions then velocities)");
         }
         accelerations.compute(frame, parameters[0], out, offset);
+    }
+
+    @Override
+    public boolean hasStep() {
+        return verletStep != null;
+    }
+
+    /**
+     * Writes one velocity Verlet step of Delta_R from the frame: x' = x + v h + a h^2 / 2, then
+     * v' = v + (a + a(x')) h / 2, with h = Delta_R and a from the pair forces. Two force evaluations.
+     */
+    @Override
+    public void step(float[] frame, double[] parameters, double[] out) {
+        if (verletStep == null) {
+            FrameFeatures.super.step(frame, parameters, out);
+        }
+        int values = size();
+        double h = verletStep;
+        float[] before = new float[values];
+        compute(frame, parameters, before, 0);
+        float[] moved = new float[2 * values];
+        for (int k = 0; k < values; k++) {
+            out[k] = frame[k] + frame[values + k] * h + 0.5 * before[k] * h * h;
+            moved[k] = (float) out[k];
+        }
+        float[] after = new float[values];
+        accelerations.compute(moved, parameters[0], after, 0);
+        for (int k = 0; k < values; k++) {
+            out[values + k] = frame[values + k] + 0.5 * (before[k] + after[k]) * h;
+        }
     }
 
     /**
@@ -103,6 +150,8 @@ final class AccelerationFeatures implements FrameFeatures {
                 node.path("cutoff").asDouble());
         Container container = new Container(Geometry.parse(node.path("geometry").asText()),
                 node.path("containerSize").asDouble());
-        return new AccelerationFeatures(new PairAccelerations(potential, container, node.path("particles").asInt()));
+        Double verletStep = node.path("verletStep").isNumber() ? node.path("verletStep").asDouble() : null;
+        return new AccelerationFeatures(new PairAccelerations(potential, container, node.path("particles").asInt()),
+                verletStep);
     }
 }

@@ -3,7 +3,7 @@ package org.twinfold.cli.operator;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What each frame of the operator's input window holds; the predicted frame is always positions then velocities. */
+/** Contents of each frame of the operator's input window; the predicted frame is always positions then velocities. */
 public enum OperatorInputs {
     /** Unwrapped positions then velocities, d = 6N. */
     POSITIONS_VELOCITIES,

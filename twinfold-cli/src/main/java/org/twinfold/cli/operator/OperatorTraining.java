@@ -13,7 +13,6 @@ import org.twinfold.core.dataset.AtomicFiles;
 import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.ml.lstm.LstmOptions;
 import org.twinfold.ml.lstm.LstmTraining;
-import org.twinfold.ml.lstm.PredictionTarget;
 import org.twinfold.ml.train.LearningRateSchedule;
 import org.twinfold.ml.train.TrainingConfig;
 import org.twinfold.ml.train.TrainingListener;
@@ -24,7 +23,8 @@ import org.twinfold.ml.train.TrainingListener;
  * {@value #SUMMARY} next to its checkpoints, and a rerun with the same plan only loads the weights.
  *
  * <p>The network predicts the correction to the constant-velocity step,
- * {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))}, divided by its own standard deviation per component;
+ * {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))}, or with {@link OperatorTarget#VERLET_STEP_CORRECTION}
+ * the correction to one velocity Verlet step of Delta_R, divided by its own standard deviation per component;
  * inputs are standardized per component. With {@link OperatorInputs#POSITIONS_VELOCITIES_ACCELERATIONS}
  * every input frame also carries the pair-force accelerations ({@link AccelerationFeatures}), standardized
  * too. The scalings and the features' description are saved in every checkpoint. Adam's learning
@@ -36,7 +36,6 @@ final class OperatorTraining {
     private static final double EMA_DECAY = 0.995;
     private static final double VALIDATION_FRACTION = 0.1;
     static final double FINAL_LEARNING_RATE = 1e-5;
-    static final PredictionTarget TARGET = PredictionTarget.EXTRAPOLATION_CORRECTION;
 
     private OperatorTraining() {
     }
@@ -73,8 +72,12 @@ final class OperatorTraining {
 
         LstmOptions.Builder builder = LstmOptions.builder().optWindowLength(plan.windowLength())
                 .optHiddenSize(plan.hiddenSize()).optLayers(2).optBatchSize(multiple.batchSize())
-                .optValidationFraction(VALIDATION_FRACTION).optTarget(TARGET).optStandardize(true).optMetadata(expected);
-        if (plan.inputs() == OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
+                .optValidationFraction(VALIDATION_FRACTION).optTarget(plan.target().predictionTarget())
+                .optStandardize(true).optMetadata(expected);
+        if (plan.target() == OperatorTarget.VERLET_STEP_CORRECTION) {
+            builder.optFeatures(AccelerationFeatures.withVerletStep(plan.simulator(),
+                    multiple.multiple() * OperatorPlan.VERLET_STEP));
+        } else if (plan.inputs() == OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
             builder.optFeatures(AccelerationFeatures.of(plan.simulator()));
         }
         LstmOptions options = builder.build();
@@ -116,7 +119,7 @@ final class OperatorTraining {
         node.put("batchSize", multiple.batchSize());
         node.put("learningRate", multiple.learningRate());
         node.put("finalLearningRate", Math.min(FINAL_LEARNING_RATE, multiple.learningRate()));
-        node.put("target", TARGET.name());
+        node.put("target", plan.target().predictionTarget().name());
         node.put("scaling", "standardized");
         node.put("windowLength", plan.windowLength());
         node.put("hiddenSize", plan.hiddenSize());

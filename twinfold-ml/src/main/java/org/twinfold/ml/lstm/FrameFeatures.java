@@ -34,6 +34,25 @@ public interface FrameFeatures {
      */
     void compute(float[] frame, double[] parameters, float[] out, int offset);
 
+    /**
+     * Returns true when {@link #step} predicts the next frame, so that the operator can learn the
+     * residual over it ({@link PredictionTarget#STEP_CORRECTION}); false by default.
+     */
+    default boolean hasStep() {
+        return false;
+    }
+
+    /**
+     * Writes a physical prediction of the frame one operator step after {@code frame} (such as one
+     * velocity Verlet step of Delta_R) to {@code out}, d values in the trajectory's units.
+     *
+     * @throws UnsupportedOperationException unless {@link #hasStep()}
+     */
+    default void step(float[] frame, double[] parameters, double[] out) {
+        throw new UnsupportedOperationException("the features " + toJson() + " offer no step; choose another"
+                + " prediction target than " + PredictionTarget.STEP_CORRECTION);
+    }
+
     /** Rebuilds features from the description that {@link #toJson()} wrote into a checkpoint. */
     @FunctionalInterface
     interface Factory {

@@ -34,7 +34,7 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
      */
     static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, ComponentScaling scaling,
             PredictionTarget target, ComponentScaling targetScaling) {
-        return of(trajectories, null, selected, windowLength, new InputFrames(scaling, null, null), target,
+        return of(trajectories, null, null, selected, windowLength, new InputFrames(scaling, null, null), target,
                 targetScaling);
     }
 
@@ -43,10 +43,12 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
      * followed by its scaled features, d + e values. Targets as in the overload without features.
      *
      * @param features (trajectories, frames, e) features of every frame, unscaled; null for none
+     * @param parameters per trajectory, for the step of {@link PredictionTarget#STEP_CORRECTION}; null without
+     *     features
      * @param inputs the scalings of frames and features
      */
-    static FrameWindows of(float[][][] trajectories, float[][][] features, int[] selected, int windowLength,
-            InputFrames inputs, PredictionTarget target, ComponentScaling targetScaling) {
+    static FrameWindows of(float[][][] trajectories, float[][][] features, double[][] parameters, int[] selected,
+            int windowLength, InputFrames inputs, PredictionTarget target, ComponentScaling targetScaling) {
         ComponentScaling scaling = inputs.scaling();
         int d = scaling.frameSize();
         int e = inputs.featureSize();
@@ -70,10 +72,12 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
                     }
                 }
                 int last = start + windowLength - 1;
+                double[] base = target == PredictionTarget.NEXT_FRAME ? null
+                        : inputs.base(target, frames, last, parameters == null ? null : parameters[index]);
                 for (int k = 0; k < d; k++) {
                     float next = frames[last + 1][k];
-                    targets[window * d + k] = target == PredictionTarget.NEXT_FRAME ? scaling.scale(next, k)
-                            : targetScaling.scale((float) (next - target.base(frames, last, k)), k);
+                    targets[window * d + k] = base == null ? scaling.scale(next, k)
+                            : targetScaling.scale((float) (next - base[k]), k);
                 }
                 window++;
             }
@@ -94,16 +98,17 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
      * Returns the unscaled residuals {@code x_{n+1} - base} of every window, in window order, for fitting
      * the target scaling.
      */
-    static Iterable<float[]> residuals(float[][][] trajectories, int[] selected, int windowLength,
-            PredictionTarget target) {
+    static Iterable<float[]> residuals(float[][][] trajectories, double[][] parameters, int[] selected,
+            int windowLength, InputFrames inputs, PredictionTarget target) {
         List<float[]> rows = new ArrayList<>();
         for (int index : selected) {
             float[][] frames = trajectories[index];
             for (int start = 0; start + windowLength < frames.length; start++) {
                 int last = start + windowLength - 1;
                 float[] residual = new float[frames[last].length];
+                double[] base = inputs.base(target, frames, last, parameters == null ? null : parameters[index]);
                 for (int k = 0; k < residual.length; k++) {
-                    residual[k] = (float) (frames[last + 1][k] - target.base(frames, last, k));
+                    residual[k] = (float) (frames[last + 1][k] - base[k]);
                 }
                 rows.add(residual);
             }

@@ -38,6 +38,25 @@ record InputFrames(ComponentScaling scaling, FrameFeatures features, ComponentSc
     }
 
     /**
+     * Returns the base of the residual target for the frame after {@code frames[last]}: the features'
+     * step for {@link PredictionTarget#STEP_CORRECTION}, else {@link PredictionTarget#base} per component.
+     *
+     * @param parameters the trajectory's parameters; unused without features
+     */
+    double[] base(PredictionTarget target, float[][] frames, int last, double[] parameters) {
+        int d = scaling.frameSize();
+        double[] base = new double[d];
+        if (target == PredictionTarget.STEP_CORRECTION) {
+            features.step(frames[last], parameters, base);
+            return base;
+        }
+        for (int k = 0; k < d; k++) {
+            base[k] = target.base(frames, last, k);
+        }
+        return base;
+    }
+
+    /**
      * Checks that there is one parameter array per trajectory, each with at least the values that the
      * features read; the message names {@code role} ("trajectory", "window").
      */
@@ -50,9 +69,9 @@ record InputFrames(ComponentScaling scaling, FrameFeatures features, ComponentSc
             return;
         }
         if (parameters == null || parameters.length != count) {
-            String given = parameters == null ? "none" : Integer.toString(parameters.length);
+            String received = parameters == null ? "none" : Integer.toString(parameters.length);
             throw new IllegalArgumentException("the features " + features.toJson() + " need one parameter array per "
-                    + role + ", " + count + " in all, but got " + given + "; pass each trajectory's parameters,"
+                    + role + ", " + count + " in all, but got " + received + "; pass each trajectory's parameters,"
                     + " such as its mass");
         }
         for (int i = 0; i < count; i++) {

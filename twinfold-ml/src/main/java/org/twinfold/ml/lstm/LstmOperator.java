@@ -119,9 +119,10 @@ public final class LstmOperator implements AutoCloseable {
                 ? Standardization.fit(FrameWindows.frames(trajectories, split[0]), d)
                 : MinMaxScaling.fit(trajectories, split[0]);
         InputFrames inputs = new InputFrames(scaling, features, fitFeatureScaling(featureFrames, split[0], options));
-        ComponentScaling targetScaling = fitTargetScaling(trajectories, split[0], options, d);
-        FrameWindows training = FrameWindows.of(trajectories, featureFrames, split[0], w, inputs, target, targetScaling);
-        FrameWindows validation = FrameWindows.of(trajectories, featureFrames, split[1], w, inputs, target,
+        ComponentScaling targetScaling = fitTargetScaling(trajectories, parameters, split[0], options, inputs, d);
+        FrameWindows training = FrameWindows.of(trajectories, featureFrames, parameters, split[0], w, inputs, target,
+                targetScaling);
+        FrameWindows validation = FrameWindows.of(trajectories, featureFrames, parameters, split[1], w, inputs, target,
                 targetScaling);
         LstmArchitecture architecture = options.architecture(d);
         LOG.info("LSTM operator: {} training and {} validation trajectories, {} and {} windows, {} features per"
@@ -238,8 +239,9 @@ public final class LstmOperator implements AutoCloseable {
         }
         float[][] next = targetScaling.unscale(scaled);
         for (int row = 0; row < windows.length; row++) {
+            double[] base = inputs.base(target, windows[row], w - 1, parameters == null ? null : parameters[row]);
             for (int k = 0; k < d; k++) {
-                next[row][k] = (float) (next[row][k] + target.base(windows[row], w - 1, k));
+                next[row][k] = (float) (next[row][k] + base[k]);
             }
         }
         return next;
@@ -390,13 +392,13 @@ public final class LstmOperator implements AutoCloseable {
     }
 
     /** Fits the residual scaling on the training windows; null for {@link PredictionTarget#NEXT_FRAME}. */
-    private static ComponentScaling fitTargetScaling(float[][][] trajectories, int[] selected, LstmOptions options,
-            int d) {
+    private static ComponentScaling fitTargetScaling(float[][][] trajectories, double[][] parameters, int[] selected,
+            LstmOptions options, InputFrames inputs, int d) {
         if (options.target() == PredictionTarget.NEXT_FRAME) {
             return null;
         }
-        Iterable<float[]> residuals = FrameWindows.residuals(trajectories, selected, options.windowLength(),
-                options.target());
+        Iterable<float[]> residuals = FrameWindows.residuals(trajectories, parameters, selected,
+                options.windowLength(), inputs, options.target());
         return options.standardize() ? Standardization.fit(residuals, d)
                 : MinMaxScaling.fitQuantiles(residuals, FrameWindows.count(trajectories, selected,
                         options.windowLength()), d, options.incrementTail());

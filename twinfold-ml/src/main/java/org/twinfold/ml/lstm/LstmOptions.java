@@ -240,6 +240,11 @@ public final class LstmOptions {
                 throw new IllegalArgumentException("inputNoise is " + inputNoise + " with features "
                         + features.toJson() + "; input noise is not supported with per-frame features, so set it to 0");
             }
+            if (target == PredictionTarget.STEP_CORRECTION && (features == null || !features.hasStep())) {
+                throw new IllegalArgumentException("target " + target + " needs features that offer a step, but "
+                        + (features == null ? "no features were given" : "the features " + features.toJson()
+                                + " offer none") + "; pass such features or choose another target");
+            }
             if (!(incrementTail >= 0 && incrementTail < 0.5)) {
                 throw new IllegalArgumentException("incrementTail is " + incrementTail + "; it must be in [0, 0.5)");
             }

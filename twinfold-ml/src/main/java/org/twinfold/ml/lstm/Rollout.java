@@ -88,7 +88,7 @@ public final class Rollout {
                 if (target == PredictionTarget.NEXT_FRAME) {
                     unscaleFrames(predicted, inputs.scaling(), frames, w + step);
                 } else {
-                    addResiduals(predicted, target, residuals, frames, w + step);
+                    addResiduals(predicted, target, residuals, inputs, parameters, frames, w + step);
                 }
                 NDArray nextScaled;
                 if (target == PredictionTarget.NEXT_FRAME && inputs.features() == null) {
@@ -134,12 +134,13 @@ public final class Rollout {
      * {@code index} and stores the sums as frame {@code index}.
      */
     private static void addResiduals(float[] predicted, PredictionTarget target, ComponentScaling residuals,
-            float[][][] frames, int index) {
+            InputFrames inputs, double[][] parameters, float[][][] frames, int index) {
         int d = residuals.frameSize();
         for (int b = 0; b < frames.length; b++) {
             float[] frame = new float[d];
+            double[] base = inputs.base(target, frames[b], index - 1, parameters[b]);
             for (int k = 0; k < d; k++) {
-                frame[k] = (float) (target.base(frames[b], index - 1, k) + residuals.unscale(predicted[b * d + k], k));
+                frame[k] = (float) (base[k] + residuals.unscale(predicted[b * d + k], k));
             }
             frames[b][index] = frame;
         }

@@ -35,7 +35,7 @@ class FeatureOperatorTest {
         Standardization featureScaling = new Standardization(new double[] {-6}, new double[] {2});
         InputFrames inputs = new InputFrames(frames, features, featureScaling);
 
-        FrameWindows windows = FrameWindows.of(trajectories, featureFrames, new int[] {0}, WINDOW, inputs,
+        FrameWindows windows = FrameWindows.of(trajectories, featureFrames, parameters, new int[] {0}, WINDOW, inputs,
                 PredictionTarget.NEXT_FRAME, null);
 
         assertEquals(2, windows.count());
