@@ -115,6 +115,15 @@ class OperatorRunTest {
     }
 
     @Test
+    void verletTargetWithoutAccelerationsExitsWithTwo() throws Exception {
+        Path plan = planFile(node -> ((ObjectNode) node).put("target", "verlet-step-correction"));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "target verlet-step-correction needs inputs positions-velocities-accelerations");
+    }
+
+    @Test
     void unknownInputsExitWithTwo() throws Exception {
         Path plan = planFile(node -> ((ObjectNode) node).put("inputs", "forces"));
         OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",

@@ -110,6 +110,15 @@ class FeatureOperatorTest {
         assertTrue(e.getMessage().contains("input noise is not supported with per-frame features"), e.getMessage());
     }
 
+    @Test
+    void stepTargetWithoutStepRejected() {
+        LstmOptions.Builder builder = LstmOptions.builder().optFeatures(new SpringForce())
+                .optTarget(PredictionTarget.STEP_CORRECTION);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+        assertTrue(e.getMessage().contains("needs features that offer a step"), e.getMessage());
+    }
+
     private static double[][] springConstants(int count) {
         double[][] parameters = new double[count][];
         for (int i = 0; i < count; i++) {
