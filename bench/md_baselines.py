@@ -46,6 +46,21 @@ def verlet(x, v, mass, dt, steps):
     return x, v
 
 
+def stoermer_coefficients(count):
+    """Returns beta of the explicit Stoermer-Cowell step x_(n+1) = 2 x_n - x_(n-1) + h^2 sum_j beta_j a_(n-j),
+    j = 0 .. count - 1, exact for polynomials up to degree count + 1 (solved from those conditions)."""
+    powers = range(2, count + 2)
+    matrix = np.array([[p * (p - 1) * float(-j) ** (p - 2) for j in range(count)] for p in powers])
+    rhs = np.array([1.0 + (-1.0) ** p for p in powers])
+    return np.linalg.solve(matrix, rhs)
+
+
+def stoermer(xs, accs, n, step, beta):
+    """Returns the Stoermer-Cowell prediction of frame n + 1 from frames n - 1, n and the accelerations before."""
+    correction = sum(b * accs[n - j] for j, b in enumerate(beta))
+    return 2 * xs[n] - xs[n - 1] + step ** 2 * correction
+
+
 def error(a, b):
     return float(np.mean(np.linalg.norm(a - b, axis=-1)))
 
@@ -71,6 +86,7 @@ def main():
                 xs.append(x)
                 vs.append(v)
 
+            accs = [accelerations(x, mass) for x in xs]
             for n in range(5, args.frames - 1):
                 truth = xs[n + 1]
                 rules = {
@@ -79,6 +95,9 @@ def main():
                     "Taylor with a from v_n - v_(n-1)": xs[n] + vs[n] * step + 0.5 * (vs[n] - vs[n - 1]) * step,
                     "Taylor with the true force": xs[n] + vs[n] * step + 0.5 * accelerations(xs[n], mass) * step ** 2,
                 }
+                for count in (1, 3, 5):
+                    rules[f"Stoermer-Cowell, {count} accelerations"] = stoermer(
+                        xs, accs, n, step, stoermer_coefficients(count))
                 for substeps in (1, 5, 20):
                     rules[f"Verlet, {substeps} step(s) of Delta_R/{substeps}"] = verlet(
                         xs[n], vs[n], mass, step / substeps, substeps)[0]
@@ -92,6 +111,15 @@ def main():
                     x, v = verlet(x, v, mass, step / substeps, substeps)
                     errors.append(error(x, xs[n + 1]))
                 rollout.setdefault(f"Verlet, {substeps} step(s) of Delta_R/{substeps}", []).append(np.mean(errors))
+            for count in (1, 3, 5):
+                beta = stoermer_coefficients(count)
+                predicted, predicted_accs = list(xs[:6]), list(accs[:6])
+                errors = []
+                for n in range(5, args.frames - 1):
+                    predicted.append(stoermer(predicted, predicted_accs, n, step, beta))
+                    predicted_accs.append(accelerations(predicted[-1], mass))
+                    errors.append(error(predicted[-1], xs[n + 1]))
+                rollout.setdefault(f"Stoermer-Cowell, {count} accelerations", []).append(np.mean(errors))
     print(f"{args.trajectories} trajectories, Delta_R = {args.multiple} x {DT}; mean position error in sigma")
     for name, values in one_step.items():
         print(f"one step  {name}: {np.mean(values):.3g} (median {np.median(values):.3g})")

@@ -52,8 +52,9 @@ final class OperatorEvaluator {
         }
 
         LstmOperator operator = trained.operator();
-        RolloutResult rollout = Rollout.run(operator, initial, horizon);
-        double operatorStepSeconds = batchOneStepSeconds(operator, initial[0], horizon);
+        double[][] parameters = OperatorParameters.of(masses);
+        RolloutResult rollout = Rollout.run(operator, initial, parameters, horizon);
+        double operatorStepSeconds = batchOneStepSeconds(operator, initial[0], parameters[0], horizon);
         float[][][] frames = rollout.frames();
 
         int n = plan.particles();
@@ -97,10 +98,12 @@ final class OperatorEvaluator {
      * Returns the median step time of one trajectory over one rollout of at least {@value #TIMED_STEPS}
      * steps, after ten steps to warm up. Only the time is used, so the rollout may run past the horizon.
      */
-    private static double batchOneStepSeconds(LstmOperator operator, float[][] initial, int horizon) {
+    private static double batchOneStepSeconds(LstmOperator operator, float[][] initial, double[] parameters,
+            int horizon) {
         float[][][] single = {initial};
-        Rollout.run(operator, single, 10);
-        return Rollout.run(operator, single, Math.max(horizon, TIMED_STEPS)).medianStepSeconds();
+        double[][] singleParameters = {parameters};
+        Rollout.run(operator, single, singleParameters, 10);
+        return Rollout.run(operator, single, singleParameters, Math.max(horizon, TIMED_STEPS)).medianStepSeconds();
     }
 
     private static SpeedupNumbers speedup(OperatorPlan plan, MultiplePlan multiple, TrainedOperator trained,

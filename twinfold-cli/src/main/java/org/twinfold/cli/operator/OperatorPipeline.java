@@ -74,6 +74,7 @@ public final class OperatorPipeline {
         float[][][] trainFrames = TrajectoryFeatures.of(Dataset.open(out.resolve("train")).readAll(), side);
         float[][][] testFrames = TrajectoryFeatures.of(Dataset.open(out.resolve("test")).readAll(), side);
         double[] masses = masses(Dataset.open(out.resolve("test")).points());
+        double[] trainMasses = masses(Dataset.open(out.resolve("train")).points());
         double trainingSimulationSeconds = mean(train.wallSeconds());
 
         // One intra-op thread: the network is small, and two libtorch threads on a loaded two-core machine
@@ -90,7 +91,7 @@ public final class OperatorPipeline {
                     multiple.multiple(), multiple.multiple() * OperatorPlan.VERLET_STEP);
             float[][][] frames = TrajectoryFeatures.subsample(trainFrames, multiple.multiple() / plan.saveInterval(),
                     multiple.trainingFrames());
-            TrainedOperator trained = OperatorTraining.trainOrLoad(frames, plan, multiple, request.seed(),
+            TrainedOperator trained = OperatorTraining.trainOrLoad(frames, trainMasses, plan, multiple, request.seed(),
                     out.resolve("checkpoints").resolve(multiple.label()), request.trainingProgress()::apply);
             try (LstmOperator operator = trained.operator()) {
                 MultipleResult result = OperatorEvaluator.evaluate(plan, multiple, trained, testFrames, masses,

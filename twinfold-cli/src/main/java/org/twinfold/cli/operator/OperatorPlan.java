@@ -23,16 +23,34 @@ import org.twinfold.sim.md.LennardJonesGenerator;
  * @param testTrajectories simulated trajectories for the rollouts, with other seeds
  * @param windowLength S_R, frames per operator input window (5 in the reference)
  * @param hiddenSize units of each of the two LSTM layers
+ * @param inputs what each input frame holds; the pair-force accelerations cost one force evaluation per
+ *     predicted frame in the rollout
+ * @param target the residual the network predicts; {@link OperatorTarget#VERLET_STEP_CORRECTION} needs
+ *     acceleration inputs
  * @param multiples one operator each, distinct
  */
 public record OperatorPlan(String name, String description, int particles, int verletSteps, int saveInterval,
-        int trainTrajectories, int testTrajectories, int windowLength, int hiddenSize, List<MultiplePlan> multiples) {
+        int trainTrajectories, int testTrajectories, int windowLength, int hiddenSize, OperatorInputs inputs,
+        OperatorTarget target, List<MultiplePlan> multiples) {
 
     /** Verlet time step Delta of the reference, in tau. */
     public static final double VERLET_STEP = 0.001;
 
     public OperatorPlan {
         multiples = List.copyOf(multiples);
+        if (inputs == null) {
+            throw new IllegalArgumentException("plan " + name + " has no inputs; use "
+                    + OperatorInputs.POSITIONS_VELOCITIES.planName());
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("plan " + name + " has no target; use "
+                    + OperatorTarget.CONSTANT_VELOCITY_CORRECTION.planName());
+        }
+        if (target == OperatorTarget.VERLET_STEP_CORRECTION && inputs != OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
+            throw new IllegalArgumentException("plan " + name + ": target " + target.planName() + " needs inputs "
+                    + OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS.planName() + ", not " + inputs.planName()
+                    + "; change one of the two");
+        }
         if (particles < 2 || saveInterval < 1 || verletSteps < saveInterval || verletSteps % saveInterval != 0) {
             throw new IllegalArgumentException("plan " + name + ": particles " + particles + ", verletSteps "
                     + verletSteps + " and saveInterval " + saveInterval + " are invalid; use at least 2 particles and"
@@ -89,7 +107,7 @@ public record OperatorPlan(String name, String description, int particles, int v
     /** Returns this plan with every operator's training steps replaced, for {@code --steps}. */
     public OperatorPlan withTrainingSteps(long steps) {
         return new OperatorPlan(name, description, particles, verletSteps, saveInterval, trainTrajectories,
-                testTrajectories, windowLength, hiddenSize,
+                testTrajectories, windowLength, hiddenSize, inputs, target,
                 multiples.stream().map(multiple -> multiple.withTrainingSteps(steps)).toList());
     }
 
@@ -104,6 +122,8 @@ public record OperatorPlan(String name, String description, int particles, int v
         node.put("testTrajectories", testTrajectories);
         node.put("windowLength", windowLength);
         node.put("hiddenSize", hiddenSize);
+        node.put("inputs", inputs.planName());
+        node.put("target", target.planName());
         ArrayNode list = node.putArray("multiples");
         for (MultiplePlan multiple : multiples) {
             ObjectNode entry = list.addObject();

@@ -46,7 +46,8 @@ public final class OperatorPlans {
     /** Returns the quick plan; see the class comment. */
     public static OperatorPlan quick() {
         return new OperatorPlan("quick", "16 particles, 256 training and 32 test trajectories of t = 60, "
-                + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 60_000, 100, 256, 32, 5, 64, List.of(
+                + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 60_000, 100, 256, 32, 5, 64, OperatorInputs.POSITIONS_VELOCITIES,
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, List.of(
                         new MultiplePlan(100, 601, 45, 30_000, 128, 3e-3),
                         new MultiplePlan(1000, 61, 20, 5000, 128, 3e-3),
                         new MultiplePlan(4000, 16, 10, 3000, 128, 3e-3)));
@@ -56,7 +57,8 @@ public final class OperatorPlans {
     public static OperatorPlan paper() {
         return new OperatorPlan("paper", "16 particles, 4,000 training and 1,000 test trajectories of t = 2000, "
                 + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 2_000_000, 100, 4000, 1000, 5, 64,
-                List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
+                OperatorInputs.POSITIONS_VELOCITIES,
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(1000, 2001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(4000, 501, 400, 200_000, 256, 1e-3)));
     }
@@ -64,7 +66,8 @@ public final class OperatorPlans {
     /** Returns the smoke-test plan: three particles, short trajectories, a few training steps. */
     public static OperatorPlan smoke() {
         return new OperatorPlan("smoke", "3 particles, 12 training and 3 test trajectories of t = 40, a pipeline check",
-                3, 40_000, 100, 12, 3, 5, 8, List.of(
+                3, 40_000, 100, 12, 3, 5, 8, OperatorInputs.POSITIONS_VELOCITIES,
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, List.of(
                         new MultiplePlan(100, 101, 20, 30, 32, 3e-3),
                         new MultiplePlan(1000, 41, 10, 20, 32, 3e-3),
                         new MultiplePlan(4000, 11, 2, 10, 8, 3e-3)));
@@ -98,7 +101,34 @@ public final class OperatorPlans {
                 node.path("description").asText("plan from " + file), integer(node, "particles", file),
                 integer(node, "verletSteps", file), integer(node, "saveInterval", file),
                 integer(node, "trainTrajectories", file), integer(node, "testTrajectories", file),
-                integer(node, "windowLength", file), integer(node, "hiddenSize", file), multiples);
+                integer(node, "windowLength", file), integer(node, "hiddenSize", file), inputs(node, file), target(node, file),
+                multiples);
+    }
+
+    /** Returns the plan's inputs; plan files written before the field existed mean positions and velocities. */
+    private static OperatorInputs inputs(JsonNode node, Path file) {
+        JsonNode value = node.get("inputs");
+        if (value == null || value.isNull()) {
+            return OperatorInputs.POSITIONS_VELOCITIES;
+        }
+        try {
+            return OperatorInputs.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("plan file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the plan's target; plan files written before the field existed mean the constant-velocity correction. */
+    private static OperatorTarget target(JsonNode node, Path file) {
+        JsonNode value = node.get("target");
+        if (value == null || value.isNull()) {
+            return OperatorTarget.CONSTANT_VELOCITY_CORRECTION;
+        }
+        try {
+            return OperatorTarget.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("plan file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static int integer(JsonNode node, String key, Path file) {

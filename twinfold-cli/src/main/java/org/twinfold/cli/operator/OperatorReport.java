@@ -44,6 +44,7 @@ final class OperatorReport {
                 .append(". Velocity Verlet with &Delta; = 0.001 is the ground truth. Each operator maps the last ")
                 .append(plan.windowLength()).append(" frames (unwrapped positions and velocities of the ")
                 .append(plan.particles()).append(" particles, d = ").append(6 * plan.particles())
+                .append(inputsNote(plan))
                 .append(") to the correction of the constant-velocity step x<sub>n+1</sub> = 2 x<sub>n</sub> &minus;"
                         + " x<sub>n&minus;1</sub>, and is rolled out from the first ")
                 .append(plan.windowLength()).append(" Verlet frames of each of the ").append(plan.testTrajectories())
@@ -96,6 +97,14 @@ final class OperatorReport {
                 + " trajectories.</p>\n");
     }
 
+    private static String inputsNote(OperatorPlan plan) {
+        if (plan.inputs() == OperatorInputs.POSITIONS_VELOCITIES) {
+            return "";
+        }
+        return "; each input frame also holds the accelerations a = F / m from the Lennard-Jones pair forces at its"
+                + " positions, " + 9 * plan.particles() + " input values per frame, recomputed for every predicted frame";
+    }
+
     private static void timing(StringBuilder html, OperatorRun run) {
         html.append("<h2>Step times and speedup</h2>\n<p>t<sub>V</sub> = <b>").append(number(run.verletStepSeconds()))
                 .append(" s</b> per Verlet step (measured on one thread). Verlet wall time per training trajectory"
@@ -115,7 +124,8 @@ final class OperatorReport {
                 + " + (S<sub>T</sub> &minus; S<sub>V</sub>) t<sub>R</sub> &Delta;/&Delta;<sub>R</sub>] (Kadupitiya, Fox"
                 + " and Jadhao, arXiv:2004.06493), with S<sub>T</sub> the Verlet steps of the evaluated run (kick-start"
                 + " and rollout) and S<sub>V</sub> = (S<sub>R</sub> &minus; 1) &Delta;<sub>R</sub>/&Delta; the kick-start"
-                + " steps; both step times are measured here, not assumed. The effective speedup charges the operator"
+                + " steps; both step times are measured here, not assumed. With acceleration inputs, t<sub>R</sub>"
+                + " includes the pair-force evaluation of every predicted frame. The effective speedup charges the operator"
                 + " for the simulated training trajectories and its training: S = T<sub>seq</sub> (N<sub>lookup</sub>"
                 + " + N<sub>train</sub>) / (T<sub>lookup</sub> N<sub>lookup</sub> + (T<sub>train</sub> +"
                 + " T<sub>learn</sub>) N<sub>train</sub>), with N<sub>lookup</sub> = ").append(run.plan().testTrajectories())

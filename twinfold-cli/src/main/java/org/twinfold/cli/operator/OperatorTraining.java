@@ -13,7 +13,6 @@ import org.twinfold.core.dataset.AtomicFiles;
 import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.ml.lstm.LstmOptions;
 import org.twinfold.ml.lstm.LstmTraining;
-import org.twinfold.ml.lstm.PredictionTarget;
 import org.twinfold.ml.train.LearningRateSchedule;
 import org.twinfold.ml.train.TrainingConfig;
 import org.twinfold.ml.train.TrainingListener;
@@ -24,8 +23,11 @@ import org.twinfold.ml.train.TrainingListener;
  * {@value #SUMMARY} next to its checkpoints, and a rerun with the same plan only loads the weights.
  *
  * <p>The network predicts the correction to the constant-velocity step,
- * {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))}, divided by its own standard deviation per component;
- * inputs are standardized per component. Both scalings are saved in every checkpoint. Adam's learning
+ * {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))}, or with {@link OperatorTarget#VERLET_STEP_CORRECTION}
+ * the correction to one velocity Verlet step of Delta_R, divided by its own standard deviation per component;
+ * inputs are standardized per component. With {@link OperatorInputs#POSITIONS_VELOCITIES_ACCELERATIONS}
+ * every input frame also carries the pair-force accelerations ({@link AccelerationFeatures}), standardized
+ * too. The scalings and the features' description are saved in every checkpoint. Adam's learning
  * rate warms up over 5 % of the steps and decays by a cosine to {@value #FINAL_LEARNING_RATE}.
  */
 final class OperatorTraining {
@@ -34,7 +36,6 @@ final class OperatorTraining {
     private static final double EMA_DECAY = 0.995;
     private static final double VALIDATION_FRACTION = 0.1;
     static final double FINAL_LEARNING_RATE = 1e-5;
-    static final PredictionTarget TARGET = PredictionTarget.EXTRAPOLATION_CORRECTION;
 
     private OperatorTraining() {
     }
@@ -43,11 +44,13 @@ final class OperatorTraining {
      * Trains or loads the operator of {@code multiple}.
      *
      * @param trajectories (trajectories, frames, d) training frames already subsampled at Delta_R
+     * @param masses mass of each training trajectory, read by the acceleration features
      * @param folder the operator's checkpoint folder
      * @param progress makes the progress display of a training, by label
      */
-    static TrainedOperator trainOrLoad(float[][][] trajectories, OperatorPlan plan, MultiplePlan multiple, long seed,
-            Path folder, Function<String, TrainingListener> progress) throws IOException {
+    static TrainedOperator trainOrLoad(float[][][] trajectories, double[] masses, OperatorPlan plan,
+            MultiplePlan multiple, long seed, Path folder, Function<String, TrainingListener> progress)
+            throws IOException {
         String label = "train " + multiple.label();
         ObjectNode expected = settings(plan, multiple, trajectories.length, seed);
         Path summaryFile = folder.resolve(SUMMARY);
@@ -57,7 +60,8 @@ final class OperatorTraining {
             if (summary.path("settings").toString().equals(expected.toString())) {
                 System.err.printf("%s: already complete, %d steps; loading %s%n", label,
                         summary.path("steps").asLong(), folder);
-                return new TrainedOperator(LstmOperator.load(folder), summary.path("steps").asLong(),
+                return new TrainedOperator(LstmOperator.load(folder, AccelerationFeatures::fromJson),
+                        summary.path("steps").asLong(),
                         summary.path("trainingWallSeconds").asDouble(),
                         summary.path("validationMeanSquaredError").asDouble(), summary.path("trainingTrajectories").asInt(),
                         folder.toAbsolutePath().normalize().toString(), true);
@@ -66,16 +70,25 @@ final class OperatorTraining {
                     + summary.path("settings") + "); use another --out folder or delete " + folder);
         }
 
-        LstmOptions options = LstmOptions.builder().optWindowLength(plan.windowLength())
+        LstmOptions.Builder builder = LstmOptions.builder().optWindowLength(plan.windowLength())
                 .optHiddenSize(plan.hiddenSize()).optLayers(2).optBatchSize(multiple.batchSize())
-                .optValidationFraction(VALIDATION_FRACTION).optTarget(TARGET).optStandardize(true).optMetadata(expected).build();
+                .optValidationFraction(VALIDATION_FRACTION).optTarget(plan.target().predictionTarget())
+                .optStandardize(true).optMetadata(expected);
+        if (plan.target() == OperatorTarget.VERLET_STEP_CORRECTION) {
+            builder.optFeatures(AccelerationFeatures.withVerletStep(plan.simulator(),
+                    multiple.multiple() * OperatorPlan.VERLET_STEP));
+        } else if (plan.inputs() == OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
+            builder.optFeatures(AccelerationFeatures.of(plan.simulator()));
+        }
+        LstmOptions options = builder.build();
         long steps = multiple.trainingSteps();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(seed)
                 .setSchedule(LearningRateSchedule.warmupCosine(multiple.learningRate(), steps / 20, steps,
                         Math.min(FINAL_LEARNING_RATE, multiple.learningRate())))
                 .optEmaDecay(EMA_DECAY).optCheckpointEvery(Math.max(1, Math.min(500, steps / 4)))
                 .optKeepCheckpoints(2).build();
-        LstmTraining training = LstmOperator.train(trajectories, options, config, folder, progress.apply(label));
+        LstmTraining training = LstmOperator.train(trajectories, OperatorParameters.of(masses), options, config, folder,
+                progress.apply(label));
         double seconds = training.result().trainingWallSeconds();
         System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (standardized"
                 + " corrections)%n",
@@ -106,10 +119,14 @@ final class OperatorTraining {
         node.put("batchSize", multiple.batchSize());
         node.put("learningRate", multiple.learningRate());
         node.put("finalLearningRate", Math.min(FINAL_LEARNING_RATE, multiple.learningRate()));
-        node.put("target", TARGET.name());
+        node.put("target", plan.target().predictionTarget().name());
         node.put("scaling", "standardized");
         node.put("windowLength", plan.windowLength());
         node.put("hiddenSize", plan.hiddenSize());
+        // Left out for the old inputs, so that trainings finished before the option existed still match.
+        if (plan.inputs() != OperatorInputs.POSITIONS_VELOCITIES) {
+            node.put("inputs", plan.inputs().planName());
+        }
         node.put("seed", seed);
         return node;
     }

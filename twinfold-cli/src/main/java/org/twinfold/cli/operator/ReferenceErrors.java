@@ -52,12 +52,14 @@ record ReferenceErrors(double[] oneStepError, double meanOneStepError, double me
         int n = simulator.particles();
 
         float[][][] windows = new float[reference.length * horizon][][];
+        double[][] parameters = new double[reference.length * horizon][];
         for (int b = 0; b < reference.length; b++) {
             for (int k = 0; k < horizon; k++) {
                 windows[b * horizon + k] = Arrays.copyOfRange(reference[b], k, k + w);
+                parameters[b * horizon + k] = new double[] {masses[b]};
             }
         }
-        float[][] predicted = operator.predict(windows);
+        float[][] predicted = operator.predict(windows, parameters);
         double[] oneStep = new double[horizon];
         double oneStepConstantVelocity = 0;
         double oneStepVelocityStep = 0;

@@ -90,6 +90,49 @@ class OperatorRunTest {
     }
 
     @Test
+    void accelerationInputsRunAndReloadIdentically() throws Exception {
+        Path out = temp.resolve("accelerations");
+        Path plan = planFile(node -> ((ObjectNode) node).put("inputs", "positions-velocities-accelerations")
+                .put("trainTrajectories", 3).put("testTrajectories", 2));
+        String[] command = {"run", "md-lstm", "--preset", plan.toString(), "--out", out.toString(), "--threads", "1",
+            "--steps", "3"};
+        OperatorCli.Result first = OperatorCli.run(command);
+        assertEquals(0, first.exitCode(), first.output());
+        JsonNode trained = JSON.readTree(out.resolve("evaluation.json").toFile());
+        assertEquals("positions-velocities-accelerations", trained.path("plan").path("inputs").asText());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("27 input values per frame"));
+
+        OperatorCli.Result again = OperatorCli.run(command);
+        assertEquals(0, again.exitCode(), again.output());
+        assertContains(again, "train x100: already complete, 3 steps");
+        JsonNode loaded = JSON.readTree(out.resolve("evaluation.json").toFile());
+        for (int i = 0; i < 3; i++) {
+            JsonNode before = trained.path("operators").get(i);
+            JsonNode after = loaded.path("operators").get(i);
+            assertEquals(before.path("positionError"), after.path("positionError"), "operator " + i);
+            assertEquals(before.path("oneStepPositionError"), after.path("oneStepPositionError"), "operator " + i);
+        }
+    }
+
+    @Test
+    void verletTargetWithoutAccelerationsExitsWithTwo() throws Exception {
+        Path plan = planFile(node -> ((ObjectNode) node).put("target", "verlet-step-correction"));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "target verlet-step-correction needs inputs positions-velocities-accelerations");
+    }
+
+    @Test
+    void unknownInputsExitWithTwo() throws Exception {
+        Path plan = planFile(node -> ((ObjectNode) node).put("inputs", "forces"));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "unknown operator inputs 'forces'");
+    }
+
+    @Test
     void tasksListsBothNames() {
         OperatorCli.Result result = OperatorCli.run("tasks");
 

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * example, the first w frames as input and the last as target, so consecutive windows overlap by
  * {@code w - 1} frames. A trajectory of F frames gives {@code F - w} windows.
  *
- * @param inputs scaled inputs, flat row-major (count, w, d)
+ * @param inputs scaled inputs, flat row-major (count, w, d + e), e features per frame (often 0)
  * @param targets scaled targets, flat row-major (count, d)
  * @param count number of windows
  */
@@ -26,38 +26,63 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
     }
 
     /**
-     * Cuts the windows of the selected trajectories and scales them. The target is the next frame scaled
-     * like the inputs for {@link PredictionTarget#NEXT_FRAME}, and otherwise the residual over the
-     * target's base, scaled by {@code targetScaling}.
+     * Cuts the windows of the selected trajectories and scales them, without features. The target is the
+     * next frame scaled like the inputs for {@link PredictionTarget#NEXT_FRAME}, and otherwise the residual
+     * over the target's base, scaled by {@code targetScaling}.
      *
      * @param targetScaling scaling of the residuals; ignored for {@link PredictionTarget#NEXT_FRAME}
      */
     static FrameWindows of(float[][][] trajectories, int[] selected, int windowLength, ComponentScaling scaling,
             PredictionTarget target, ComponentScaling targetScaling) {
+        return of(trajectories, null, null, selected, windowLength, new InputFrames(scaling, null, null), target,
+                targetScaling);
+    }
+
+    /**
+     * Cuts the windows of the selected trajectories and scales them; each input frame is the scaled frame
+     * followed by its scaled features, d + e values. Targets as in the overload without features.
+     *
+     * @param features (trajectories, frames, e) features of every frame, unscaled; null for none
+     * @param parameters per trajectory, for the step of {@link PredictionTarget#STEP_CORRECTION}; null without
+     *     features
+     * @param inputs the scalings of frames and features
+     */
+    static FrameWindows of(float[][][] trajectories, float[][][] features, double[][] parameters, int[] selected,
+            int windowLength, InputFrames inputs, PredictionTarget target, ComponentScaling targetScaling) {
+        ComponentScaling scaling = inputs.scaling();
         int d = scaling.frameSize();
+        int e = inputs.featureSize();
+        int size = d + e;
         int count = count(trajectories, selected, windowLength);
 
-        float[] inputs = new float[count * windowLength * d];
+        float[] rows = new float[count * windowLength * size];
         float[] targets = new float[count * d];
         int window = 0;
         for (int index : selected) {
             float[][] frames = trajectories[index];
             for (int start = 0; start + windowLength < frames.length; start++) {
                 for (int offset = 0; offset < windowLength; offset++) {
-                    System.arraycopy(frames[start + offset], 0, inputs, (window * windowLength + offset) * d, d);
+                    int row = (window * windowLength + offset) * size;
+                    float[] frame = frames[start + offset];
+                    for (int k = 0; k < d; k++) {
+                        rows[row + k] = scaling.scale(frame[k], k);
+                    }
+                    for (int k = 0; k < e; k++) {
+                        rows[row + d + k] = inputs.featureScaling().scale(features[index][start + offset][k], k);
+                    }
                 }
                 int last = start + windowLength - 1;
+                double[] base = target == PredictionTarget.NEXT_FRAME ? null
+                        : inputs.base(target, frames, last, parameters == null ? null : parameters[index]);
                 for (int k = 0; k < d; k++) {
                     float next = frames[last + 1][k];
-                    targets[window * d + k] = target == PredictionTarget.NEXT_FRAME ? scaling.scale(next, k)
-                            : targetScaling.scale((float) (next - target.base(frames, last, k)), k);
+                    targets[window * d + k] = base == null ? scaling.scale(next, k)
+                            : targetScaling.scale((float) (next - base[k]), k);
                 }
                 window++;
             }
         }
-
-        scaling.scaleInPlace(inputs);
-        return new FrameWindows(inputs, targets, count);
+        return new FrameWindows(rows, targets, count);
     }
 
     /** Returns the number of windows the selected trajectories give. */
@@ -73,16 +98,17 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
      * Returns the unscaled residuals {@code x_{n+1} - base} of every window, in window order, for fitting
      * the target scaling.
      */
-    static Iterable<float[]> residuals(float[][][] trajectories, int[] selected, int windowLength,
-            PredictionTarget target) {
+    static Iterable<float[]> residuals(float[][][] trajectories, double[][] parameters, int[] selected,
+            int windowLength, InputFrames inputs, PredictionTarget target) {
         List<float[]> rows = new ArrayList<>();
         for (int index : selected) {
             float[][] frames = trajectories[index];
             for (int start = 0; start + windowLength < frames.length; start++) {
                 int last = start + windowLength - 1;
                 float[] residual = new float[frames[last].length];
+                double[] base = inputs.base(target, frames, last, parameters == null ? null : parameters[index]);
                 for (int k = 0; k < residual.length; k++) {
-                    residual[k] = (float) (frames[last + 1][k] - target.base(frames, last, k));
+                    residual[k] = (float) (frames[last + 1][k] - base[k]);
                 }
                 rows.add(residual);
             }

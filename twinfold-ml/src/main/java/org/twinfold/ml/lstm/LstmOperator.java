@@ -36,6 +36,9 @@ import org.twinfold.ml.train.TrainingResult;
  * frame, or the constant-velocity extrapolation {@code 2 x(t) - x(t - Delta_R)}), which is added
  * back. The network is {@link LstmArchitecture}, trained on the mean squared error of its scaled targets
  * with {@link TrainingLoop}. The scalings, the target and the structure are saved in every checkpoint.
+ * With {@link FrameFeatures} (an option), every input frame also carries its standardized or min-max scaled
+ * features, computed from the frame and its trajectory's parameters, and the checkpoint records the
+ * features' description.
  * After training with EMA on, and after {@link #load} of a checkpoint with EMA weights, predictions use
  * the EMA weights.
  *
@@ -51,31 +54,43 @@ public final class LstmOperator implements AutoCloseable {
     private static final String TARGET = "target";
     /** Key of the residual scaling inside the checkpoint's normalization. */
     private static final String TARGET_SCALING = "targetScaling";
+    /** Key of the feature scaling inside the checkpoint's normalization. */
+    private static final String FEATURE_SCALING = "featureScaling";
+    /** Key of the features' description inside the checkpoint's metadata. */
+    private static final String FEATURES = "features";
     /** Key of the increment scaling in checkpoints written before {@value #TARGET} existed. */
     private static final String INCREMENTS = "increments";
     private static final Logger LOG = LoggerFactory.getLogger(LstmOperator.class);
 
     private final LstmArchitecture architecture;
     private final ComponentScaling scaling;
+    private final InputFrames inputs;
     private final PredictionTarget target;
     /** Scaling of the residuals; null for {@link PredictionTarget#NEXT_FRAME}. */
     private final ComponentScaling targetScaling;
     private final NDManager manager;
     private final Block block;
 
-    private LstmOperator(LstmArchitecture architecture, ComponentScaling scaling, PredictionTarget target,
+    private LstmOperator(LstmArchitecture architecture, InputFrames inputs, PredictionTarget target,
             ComponentScaling targetScaling, NDManager manager, Block block) {
         this.architecture = architecture;
-        this.scaling = scaling;
+        this.scaling = inputs.scaling();
+        this.inputs = inputs;
         this.target = target;
         this.targetScaling = targetScaling;
         this.manager = manager;
         this.block = block;
     }
 
-    /** Trains without checkpoints; see {@link #train(float[][][], LstmOptions, TrainingConfig, Path, TrainingListener)}. */
+    /** Trains without checkpoints; see {@link #train(float[][][], double[][], LstmOptions, TrainingConfig, Path, TrainingListener)}. */
     public static LstmTraining train(float[][][] trajectories, LstmOptions options, TrainingConfig config) {
-        return train(trajectories, options, config, null, report -> { });
+        return train(trajectories, null, options, config, null, report -> { });
+    }
+
+    /** Trains an operator without features; see {@link #train(float[][][], double[][], LstmOptions, TrainingConfig, Path, TrainingListener)}. */
+    public static LstmTraining train(float[][][] trajectories, LstmOptions options, TrainingConfig config,
+            Path checkpointFolder, TrainingListener listener) {
+        return train(trajectories, null, options, config, checkpointFolder, listener);
     }
 
     /**
@@ -86,32 +101,40 @@ public final class LstmOperator implements AutoCloseable {
      *
      * @param trajectories (trajectories, frames, d), each already subsampled at the operator's step
      *     Delta_R and with more than {@code options.windowLength()} frames, finite
+     * @param parameters per trajectory, the parameters that {@code options.features()} read (such as the
+     *     mass); null when the options have no features
      * @param checkpointFolder where checkpoints go and training resumes from; null for none
-     * @throws IllegalArgumentException naming the trajectory, frame and component of the first bad value
+     * @throws IllegalArgumentException naming the trajectory, frame and component of the first bad value,
+     *     or the trajectory that lacks parameters its features need
      */
-    public static LstmTraining train(float[][][] trajectories, LstmOptions options, TrainingConfig config,
-            Path checkpointFolder, TrainingListener listener) {
+    public static LstmTraining train(float[][][] trajectories, double[][] parameters, LstmOptions options,
+            TrainingConfig config, Path checkpointFolder, TrainingListener listener) {
         int d = FrameWindows.requireTrajectories(trajectories, options.windowLength());
+        FrameFeatures features = options.features().orElse(null);
+        float[][][] featureFrames = InputFrames.computeAll(features, trajectories, parameters);
         int[][] split = FrameWindows.split(trajectories.length, options.validationFraction(), config.seed());
         int w = options.windowLength();
         PredictionTarget target = options.target();
         ComponentScaling scaling = options.standardize()
                 ? Standardization.fit(FrameWindows.frames(trajectories, split[0]), d)
                 : MinMaxScaling.fit(trajectories, split[0]);
-        ComponentScaling targetScaling = fitTargetScaling(trajectories, split[0], options, d);
-        FrameWindows training = FrameWindows.of(trajectories, split[0], w, scaling, target, targetScaling);
-        FrameWindows validation = FrameWindows.of(trajectories, split[1], w, scaling, target, targetScaling);
+        InputFrames inputs = new InputFrames(scaling, features, fitFeatureScaling(featureFrames, split[0], options));
+        ComponentScaling targetScaling = fitTargetScaling(trajectories, parameters, split[0], options, inputs, d);
+        FrameWindows training = FrameWindows.of(trajectories, featureFrames, parameters, split[0], w, inputs, target,
+                targetScaling);
+        FrameWindows validation = FrameWindows.of(trajectories, featureFrames, parameters, split[1], w, inputs, target,
+                targetScaling);
         LstmArchitecture architecture = options.architecture(d);
-        LOG.info("LSTM operator: {} training and {} validation trajectories, {} and {} windows, {} parameters",
-                split[0].length, split[1].length, training.count(), validation.count(),
-                architecture.pytorchParameterCount());
+        LOG.info("LSTM operator: {} training and {} validation trajectories, {} and {} windows, {} features per"
+                + " frame, {} parameters", split[0].length, split[1].length, training.count(), validation.count(),
+                architecture.featureSize(), architecture.pytorchParameterCount());
 
         DjlEngine.start();
         NDManager manager = NDManager.newBaseManager();
         try {
             Engine.getInstance().setRandomSeed((int) config.seed());
             Block block = architecture.newBlock(manager);
-            LstmOperator operator = new LstmOperator(architecture, scaling, target, targetScaling, manager, block);
+            LstmOperator operator = new LstmOperator(architecture, inputs, target, targetScaling, manager, block);
             TrainingResult result = runLoop(operator, training, options, config, checkpointFolder, listener);
             double validationMse = validation.count() > 0 ? operator.scaledMeanSquaredError(validation) : Double.NaN;
             return new LstmTraining(operator, result, validationMse, split[0], split[1]);
@@ -122,10 +145,24 @@ public final class LstmOperator implements AutoCloseable {
     }
 
     /**
-     * Loads a trained operator from a checkpoint folder, or from the newest checkpoint in a folder of
-     * checkpoints. The EMA weights are used when the checkpoint contains them.
+     * Loads a trained operator without features; see {@link #load(Path, FrameFeatures.Factory)}.
+     *
+     * @throws IllegalArgumentException if the checkpoint's operator uses per-frame features
      */
     public static LstmOperator load(Path checkpointFolder) throws IOException {
+        return load(checkpointFolder, null);
+    }
+
+    /**
+     * Loads a trained operator from a checkpoint folder, or from the newest checkpoint in a folder of
+     * checkpoints. The EMA weights are used when the checkpoint contains them. When the checkpoint records
+     * per-frame features, {@code featureFactory} rebuilds them from their saved description.
+     *
+     * @param featureFactory builds the features of the checkpoint; may be null for an operator without them
+     * @throws IllegalArgumentException if the checkpoint is not an operator, or records features that the
+     *     factory is missing for or rebuilds with another size
+     */
+    public static LstmOperator load(Path checkpointFolder, FrameFeatures.Factory featureFactory) throws IOException {
         Checkpoint checkpoint = Checkpoint.read(checkpointFolder);
         String family = checkpoint.metadata().path("family").asText();
         if (!FAMILY.equals(family)) {
@@ -145,6 +182,7 @@ public final class LstmOperator implements AutoCloseable {
             targetScaling = target == PredictionTarget.NEXT_FRAME ? null
                     : ComponentScaling.fromJson(normalization.path(TARGET_SCALING));
         }
+        InputFrames inputs = inputFrames(checkpoint, architecture, scaling, featureFactory);
 
         DjlEngine.start();
         NDManager manager = NDManager.newBaseManager();
@@ -153,7 +191,7 @@ public final class LstmOperator implements AutoCloseable {
             Map<String, NDArray> parameters = NamedArrays.parametersOf(block);
             checkpoint.loadWeightsInto(parameters, checkpoint.state().hasEma(), manager);
             NamedArrays.freeze(parameters);
-            return new LstmOperator(architecture, scaling, target, targetScaling, manager, block);
+            return new LstmOperator(architecture, inputs, target, targetScaling, manager, block);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -161,26 +199,39 @@ public final class LstmOperator implements AutoCloseable {
     }
 
     /**
-     * Predicts the frame after each window, in batches of {@value #PREDICT_BATCH} windows.
+     * Predicts the frame after each window of an operator without features; see
+     * {@link #predict(float[][][], double[][])}.
+     */
+    public float[][] predict(float[][][] windows) {
+        return predict(windows, null);
+    }
+
+    /**
+     * Predicts the frame after each window, in batches of {@value #PREDICT_BATCH} windows. With features,
+     * they are computed for every window frame from the frame and the window's parameters.
      *
      * @param windows (n, w, d) in the trajectory's units, oldest frame first, finite
+     * @param parameters (n, p) the parameters of each window's trajectory that the features read; null
+     *     without features
      * @return (n, d) next frames in the trajectory's units
      */
-    public synchronized float[][] predict(float[][][] windows) {
+    public synchronized float[][] predict(float[][][] windows, double[][] parameters) {
         int w = architecture.windowLength();
         int d = architecture.frameSize();
+        int size = architecture.inputSize();
         requireWindows(windows, "prediction windows");
+        inputs.requireParameters(parameters, windows.length, "window");
 
         float[] scaled = new float[windows.length * d];
         for (int start = 0; start < windows.length; start += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, windows.length - start);
-            float[] flat = new float[rows * w * d];
+            float[] flat = new float[rows * w * size];
             for (int row = 0; row < rows; row++) {
+                double[] rowParameters = parameters == null ? null : parameters[start + row];
                 for (int f = 0; f < w; f++) {
-                    System.arraycopy(windows[start + row][f], 0, flat, (row * w + f) * d, d);
+                    inputs.write(windows[start + row][f], rowParameters, flat, (row * w + f) * size);
                 }
             }
-            scaling.scaleInPlace(flat);
             System.arraycopy(forwardScaled(flat, rows), 0, scaled, start * d, rows * d);
         }
         if (target == PredictionTarget.NEXT_FRAME) {
@@ -188,8 +239,9 @@ public final class LstmOperator implements AutoCloseable {
         }
         float[][] next = targetScaling.unscale(scaled);
         for (int row = 0; row < windows.length; row++) {
+            double[] base = inputs.base(target, windows[row], w - 1, parameters == null ? null : parameters[row]);
             for (int k = 0; k < d; k++) {
-                next[row][k] = (float) (next[row][k] + target.base(windows[row], w - 1, k));
+                next[row][k] = (float) (next[row][k] + base[k]);
             }
         }
         return next;
@@ -217,6 +269,11 @@ public final class LstmOperator implements AutoCloseable {
         return target;
     }
 
+    /** Returns the per-frame features appended to every input frame, or empty for none. */
+    public Optional<FrameFeatures> features() {
+        return Optional.ofNullable(inputs.features());
+    }
+
     /** Returns the scaling of the predicted residuals, or empty when the network predicts whole frames. */
     public Optional<ComponentScaling> targetScaling() {
         return Optional.ofNullable(targetScaling);
@@ -232,12 +289,17 @@ public final class LstmOperator implements AutoCloseable {
         manager.close();
     }
 
+    /** Returns the scalings of the input frames and their features. */
+    InputFrames inputs() {
+        return inputs;
+    }
+
     /** Returns the manager that owns the parameters; rollouts open their sub-managers on it. */
     NDManager manager() {
         return manager;
     }
 
-    /** Runs the network in inference mode on a scaled window batch (n, w, d); the result is on the input's manager. */
+    /** Runs the network in inference mode on a scaled window batch (n, w, d + e); the result is on the input's manager. */
     NDArray forward(NDArray scaledWindows, ParameterStore store) {
         return block.forward(store, new NDList(scaledWindows), false).singletonOrThrow();
     }
@@ -260,11 +322,12 @@ public final class LstmOperator implements AutoCloseable {
     private synchronized double scaledMeanSquaredError(FrameWindows windows) {
         int w = architecture.windowLength();
         int d = architecture.frameSize();
+        int size = architecture.inputSize();
         double sum = 0;
         for (int start = 0; start < windows.count(); start += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, windows.count() - start);
-            float[] flat = new float[rows * w * d];
-            System.arraycopy(windows.inputs(), start * w * d, flat, 0, rows * w * d);
+            float[] flat = new float[rows * w * size];
+            System.arraycopy(windows.inputs(), start * w * size, flat, 0, rows * w * size);
             float[] predicted = forwardScaled(flat, rows);
             for (int i = 0; i < rows * d; i++) {
                 double error = predicted[i] - windows.targets()[start * d + i];
@@ -278,7 +341,7 @@ public final class LstmOperator implements AutoCloseable {
         ParameterStore store = new ParameterStore(manager, false);
         try (NDScope scope = new NDScope(); NDManager batchManager = manager.newSubManager()) {
             scope.suppressNotUsedWarning();
-            NDArray x = batchManager.create(flat, new Shape(rows, architecture.windowLength(), architecture.frameSize()));
+            NDArray x = batchManager.create(flat, new Shape(rows, architecture.windowLength(), architecture.inputSize()));
             return forward(x, store).toFloatArray();
         }
     }
@@ -293,14 +356,49 @@ public final class LstmOperator implements AutoCloseable {
         }
     }
 
+    /** Fits the feature scaling on the training trajectories' features, like the frames; null without features. */
+    private static ComponentScaling fitFeatureScaling(float[][][] featureFrames, int[] selected, LstmOptions options) {
+        if (featureFrames == null) {
+            return null;
+        }
+        int e = featureFrames[selected[0]][0].length;
+        return options.standardize() ? Standardization.fit(FrameWindows.frames(featureFrames, selected), e)
+                : MinMaxScaling.fit(featureFrames, selected);
+    }
+
+    /**
+     * Returns the input scalings of a checkpoint: the frame scaling, and the features rebuilt by the
+     * factory with their scaling when the checkpoint records features.
+     */
+    private static InputFrames inputFrames(Checkpoint checkpoint, LstmArchitecture architecture,
+            ComponentScaling scaling, FrameFeatures.Factory factory) {
+        JsonNode description = checkpoint.metadata().path(FEATURES);
+        if (!description.isObject()) {
+            return new InputFrames(scaling, null, null);
+        }
+        if (factory == null) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " has an operator with per-frame"
+                    + " features " + description + "; load it with LstmOperator.load(folder, factory) and a factory"
+                    + " that builds them");
+        }
+        FrameFeatures features = factory.fromJson(description);
+        if (features.size() != architecture.featureSize()) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " was trained with "
+                    + architecture.featureSize() + " feature values per frame, but the features rebuilt from "
+                    + description + " have " + features.size() + "; use the twinfold version that wrote it");
+        }
+        ComponentScaling featureScaling = ComponentScaling.fromJson(checkpoint.normalization().path(FEATURE_SCALING));
+        return new InputFrames(scaling, features, featureScaling);
+    }
+
     /** Fits the residual scaling on the training windows; null for {@link PredictionTarget#NEXT_FRAME}. */
-    private static ComponentScaling fitTargetScaling(float[][][] trajectories, int[] selected, LstmOptions options,
-            int d) {
+    private static ComponentScaling fitTargetScaling(float[][][] trajectories, double[][] parameters, int[] selected,
+            LstmOptions options, InputFrames inputs, int d) {
         if (options.target() == PredictionTarget.NEXT_FRAME) {
             return null;
         }
-        Iterable<float[]> residuals = FrameWindows.residuals(trajectories, selected, options.windowLength(),
-                options.target());
+        Iterable<float[]> residuals = FrameWindows.residuals(trajectories, parameters, selected,
+                options.windowLength(), inputs, options.target());
         return options.standardize() ? Standardization.fit(residuals, d)
                 : MinMaxScaling.fitQuantiles(residuals, FrameWindows.count(trajectories, selected,
                         options.windowLength()), d, options.incrementTail());
@@ -308,13 +406,17 @@ public final class LstmOperator implements AutoCloseable {
 
     /**
      * Returns the checkpoint's normalization: the input scaling, with the target's name under
-     * {@value #TARGET} and the residual scaling under {@value #TARGET_SCALING}.
+     * {@value #TARGET}, the residual scaling under {@value #TARGET_SCALING} and the feature scaling under
+     * {@value #FEATURE_SCALING}.
      */
     private ObjectNode normalization() {
         ObjectNode node = scaling.toJson();
         node.put(TARGET, target.name());
         if (targetScaling != null) {
             node.set(TARGET_SCALING, targetScaling.toJson());
+        }
+        if (inputs.features() != null) {
+            node.set(FEATURE_SCALING, inputs.featureScaling().toJson());
         }
         return node;
     }
@@ -326,6 +428,9 @@ public final class LstmOperator implements AutoCloseable {
         metadata.put("family", FAMILY);
         metadata.set("architecture", architecture.toJson());
         metadata.set("caller", options.metadata());
+        if (operator.inputs.features() != null) {
+            metadata.set(FEATURES, operator.inputs.features().toJson());
+        }
 
         TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(operator.block).setConfig(config)
                 .setLoss(meanSquaredError())
@@ -338,7 +443,8 @@ public final class LstmOperator implements AutoCloseable {
                         "lstm.validationFraction", Double.toString(options.validationFraction()),
                         "lstm.target", operator.target.name(),
                         "lstm.standardize", Boolean.toString(options.standardize()),
-                        "lstm.inputNoise", Double.toString(options.inputNoise())));
+                        "lstm.inputNoise", Double.toString(options.inputNoise()),
+                        "lstm.features", options.features().map(f -> f.toJson().toString()).orElse("none")));
         if (checkpointFolder != null) {
             builder.optCheckpointFolder(checkpointFolder);
         }

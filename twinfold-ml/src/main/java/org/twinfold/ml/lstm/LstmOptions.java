@@ -2,6 +2,7 @@ package org.twinfold.ml.lstm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Optional;
 
 /**
  * Network and data settings of {@link LstmOperator#train}; build with {@link #builder()}. Immutable.
@@ -19,6 +20,7 @@ public final class LstmOptions {
     private final boolean standardize;
     private final double incrementTail;
     private final double inputNoise;
+    private final FrameFeatures features;
     private final JsonNode metadata;
 
     private LstmOptions(Builder builder) {
@@ -31,6 +33,7 @@ public final class LstmOptions {
         this.standardize = builder.standardize;
         this.incrementTail = builder.incrementTail;
         this.inputNoise = builder.inputNoise;
+        this.features = builder.features;
         this.metadata = builder.metadata;
     }
 
@@ -88,6 +91,11 @@ public final class LstmOptions {
         return inputNoise;
     }
 
+    /** Returns the per-frame features appended to every input frame, or empty for none. */
+    public Optional<FrameFeatures> features() {
+        return Optional.ofNullable(features);
+    }
+
     /** Returns caller metadata (system, time steps, frame layout) saved in every checkpoint. */
     public JsonNode metadata() {
         return metadata;
@@ -95,7 +103,8 @@ public final class LstmOptions {
 
     /** Returns the network structure for frames of {@code frameSize} values. */
     public LstmArchitecture architecture(int frameSize) {
-        return new LstmArchitecture(frameSize, windowLength, hiddenSize, layers);
+        int featureSize = features == null ? 0 : features.size();
+        return new LstmArchitecture(frameSize, featureSize, windowLength, hiddenSize, layers);
     }
 
     /** Collects settings; every one is optional and checked in {@link #build()}. */
@@ -109,6 +118,7 @@ public final class LstmOptions {
         private boolean standardize;
         private double incrementTail = 0.01;
         private double inputNoise;
+        private FrameFeatures features;
         private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
         private Builder() {
@@ -181,6 +191,17 @@ public final class LstmOptions {
             return this;
         }
 
+        /**
+         * Appends per-frame features to every input frame; default none. Training, prediction and rollouts
+         * then need each trajectory's parameters, and the features' description is saved in every
+         * checkpoint, so that {@link LstmOperator#load(java.nio.file.Path, FrameFeatures.Factory)} rebuilds
+         * them. Not combined with input noise.
+         */
+        public Builder optFeatures(FrameFeatures value) {
+            this.features = value;
+            return this;
+        }
+
         public Builder optMetadata(JsonNode metadata) {
             this.metadata = metadata;
             return this;
@@ -208,6 +229,21 @@ public final class LstmOptions {
             }
             if (!(inputNoise >= 0) || !Double.isFinite(inputNoise)) {
                 throw new IllegalArgumentException("inputNoise is " + inputNoise + "; it must be finite and at least 0");
+            }
+            if (features != null && features.size() < 1) {
+                throw new IllegalArgumentException("features " + features.toJson() + " have size " + features.size()
+                        + "; per-frame features need at least one value, or pass none");
+            }
+            // NOTE: noisy positions would need their features recomputed from the noisy frame, which the
+            // batches cannot do without each window's parameters; so the two are not combined yet.
+            if (features != null && inputNoise > 0) {
+                throw new IllegalArgumentException("inputNoise is " + inputNoise + " with features "
+                        + features.toJson() + "; input noise is not supported with per-frame features, so set it to 0");
+            }
+            if (target == PredictionTarget.STEP_CORRECTION && (features == null || !features.hasStep())) {
+                throw new IllegalArgumentException("target " + target + " needs features that offer a step, but "
+                        + (features == null ? "no features were given" : "the features " + features.toJson()
+                                + " offer none") + "; pass such features or choose another target");
             }
             if (!(incrementTail >= 0 && incrementTail < 0.5)) {
                 throw new IllegalArgumentException("incrementTail is " + incrementTail + "; it must be in [0, 0.5)");

@@ -11,6 +11,9 @@ package org.twinfold.ml.lstm;
  *       (linear) extrapolation, and the network predicts the correction
  *       {@code x_{n+1} - 2 x_n + x_{n-1}}, about {@code a Delta_R^2} for a particle with acceleration a.
  *       Needs a window of at least two frames.
+ *   <li>{@link #STEP_CORRECTION}: base {@link FrameFeatures#step}, a physical step from the last frame
+ *       that the task supplies (such as one velocity Verlet step of Delta_R), and the network predicts its
+ *       error. Needs features that offer a step.
  * </ul>
  *
  * <p>The residual is small next to the frame, so the same relative network error costs far less
@@ -19,7 +22,8 @@ package org.twinfold.ml.lstm;
 public enum PredictionTarget {
     NEXT_FRAME(1),
     INCREMENT(1),
-    EXTRAPOLATION_CORRECTION(2);
+    EXTRAPOLATION_CORRECTION(2),
+    STEP_CORRECTION(1);
 
     private final int minimumWindow;
 
@@ -38,12 +42,15 @@ public enum PredictionTarget {
      * @param frames trajectory or window frames, oldest first
      * @param last index of the window's last frame; {@code last - 1} must exist for
      *     {@link #EXTRAPOLATION_CORRECTION}
+     * @throws IllegalStateException for {@link #STEP_CORRECTION}, whose base comes from the features
      */
     public double base(float[][] frames, int last, int k) {
         return switch (this) {
             case NEXT_FRAME -> 0;
             case INCREMENT -> frames[last][k];
             case EXTRAPOLATION_CORRECTION -> 2.0 * frames[last][k] - frames[last - 1][k];
+            case STEP_CORRECTION -> throw new IllegalStateException("the base of " + this + " is the step of the"
+                    + " operator's features; compute it with FrameFeatures.step");
         };
     }
 }

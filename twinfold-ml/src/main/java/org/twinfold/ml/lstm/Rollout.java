@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * <p>The window stays scaled on the engine between steps; each step also copies its frames back to
  * Java, and that copy is part of the measured step time, because a simulation needs the frames. An
  * operator that predicts a residual gets its next frame as base plus residual, added in Java and sent
- * back scaled, also inside the measured step time.
+ * back scaled, also inside the measured step time. An operator with {@link FrameFeatures} gets the
+ * features of each predicted frame computed in Java, inside the measured step time as well.
  * The rollout locks the operator.
  */
 public final class Rollout {
@@ -24,41 +25,52 @@ public final class Rollout {
     private Rollout() {
     }
 
+    /** Rolls out an operator without features; see {@link #run(LstmOperator, float[][][], double[][], int)}. */
+    public static RolloutResult run(LstmOperator operator, float[][][] initialWindows, int steps) {
+        return run(operator, initialWindows, null, steps);
+    }
+
     /**
      * Rolls the operator out for {@code steps} steps from every initial window.
      *
      * @param operator the trained operator
      * @param initialWindows (batch, w, d) initial frames in the trajectory's units, oldest first, finite
+     * @param parameters (batch, p) the parameters of each trajectory that the operator's features read;
+     *     null without features
      * @param steps K, operator steps to take, at least 1
      * @return the w initial frames followed by the K predicted frames, per initial condition, with
      *     the wall time of every step
      */
-    public static RolloutResult run(LstmOperator operator, float[][][] initialWindows, int steps) {
+    public static RolloutResult run(LstmOperator operator, float[][][] initialWindows, double[][] parameters,
+            int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps is " + steps + "; a rollout needs at least 1 step");
         }
         operator.requireWindows(initialWindows, "initial windows");
+        operator.inputs().requireParameters(parameters, initialWindows.length, "initial window");
         synchronized (operator) {
-            return runLocked(operator, initialWindows, steps);
+            return runLocked(operator, initialWindows, parameters == null ? new double[initialWindows.length][]
+                    : parameters, steps);
         }
     }
 
-    private static RolloutResult runLocked(LstmOperator operator, float[][][] initialWindows, int steps) {
+    private static RolloutResult runLocked(LstmOperator operator, float[][][] initialWindows, double[][] parameters,
+            int steps) {
         int batch = initialWindows.length;
         int w = operator.architecture().windowLength();
         int d = operator.architecture().frameSize();
-        ComponentScaling scaling = operator.scaling();
+        int size = operator.architecture().inputSize();
+        InputFrames inputs = operator.inputs();
         PredictionTarget target = operator.target();
 
         float[][][] frames = new float[batch][w + steps][];
-        float[] flat = new float[batch * w * d];
+        float[] flat = new float[batch * w * size];
         for (int b = 0; b < batch; b++) {
             for (int f = 0; f < w; f++) {
                 frames[b][f] = initialWindows[b][f].clone();
-                System.arraycopy(initialWindows[b][f], 0, flat, (b * w + f) * d, d);
+                inputs.write(frames[b][f], parameters[b], flat, (b * w + f) * size);
             }
         }
-        scaling.scaleInPlace(flat);
 
         // Each step's arrays live on that step's sub-manager; only the next window moves on to the
         // next step's manager, so native memory stays flat over long rollouts.
@@ -67,19 +79,26 @@ public final class Rollout {
         ParameterStore store = new ParameterStore(operator.manager(), false);
         NDManager current = operator.manager().newSubManager();
         try {
-            NDArray window = current.create(flat, new Shape(batch, w, d));
+            NDArray window = current.create(flat, new Shape(batch, w, size));
             for (int step = 0; step < steps; step++) {
                 long start = System.nanoTime();
                 NDArray next = operator.forward(window, store);
                 float[] predicted = next.toFloatArray();
                 NDManager following = operator.manager().newSubManager();
-                NDArray nextScaled;
                 if (target == PredictionTarget.NEXT_FRAME) {
-                    unscaleFrames(predicted, scaling, frames, w + step);
+                    unscaleFrames(predicted, inputs.scaling(), frames, w + step);
+                } else {
+                    addResiduals(predicted, target, residuals, inputs, parameters, frames, w + step);
+                }
+                NDArray nextScaled;
+                if (target == PredictionTarget.NEXT_FRAME && inputs.features() == null) {
                     nextScaled = next;
                 } else {
-                    float[] scaledFrames = addResiduals(predicted, target, residuals, scaling, frames, w + step);
-                    nextScaled = following.create(scaledFrames, new Shape(batch, d));
+                    float[] scaledInputs = new float[batch * size];
+                    for (int b = 0; b < batch; b++) {
+                        inputs.write(frames[b][w + step], parameters[b], scaledInputs, b * size);
+                    }
+                    nextScaled = following.create(scaledInputs, new Shape(batch, size));
                 }
                 NDArray nextWindow = window.get(":, 1:, :").concat(nextScaled.expandDims(1), 1);
                 nextWindow.attach(following);
@@ -112,21 +131,18 @@ public final class Rollout {
 
     /**
      * Adds the predicted scaled residuals (batch, d) to the target's base from the frames before
-     * {@code index}, stores the sums as frame {@code index} and returns them scaled for the next window,
-     * flat (batch, d).
+     * {@code index} and stores the sums as frame {@code index}.
      */
-    private static float[] addResiduals(float[] predicted, PredictionTarget target, ComponentScaling residuals,
-            ComponentScaling scaling, float[][][] frames, int index) {
-        int d = scaling.frameSize();
-        float[] scaled = new float[frames.length * d];
+    private static void addResiduals(float[] predicted, PredictionTarget target, ComponentScaling residuals,
+            InputFrames inputs, double[][] parameters, float[][][] frames, int index) {
+        int d = residuals.frameSize();
         for (int b = 0; b < frames.length; b++) {
             float[] frame = new float[d];
+            double[] base = inputs.base(target, frames[b], index - 1, parameters[b]);
             for (int k = 0; k < d; k++) {
-                frame[k] = (float) (target.base(frames[b], index - 1, k) + residuals.unscale(predicted[b * d + k], k));
-                scaled[b * d + k] = scaling.scale(frame[k], k);
+                frame[k] = (float) (base[k] + residuals.unscale(predicted[b * d + k], k));
             }
             frames[b][index] = frame;
         }
-        return scaled;
     }
 }

@@ -9,7 +9,8 @@ import org.twinfold.ml.train.StepContext;
 
 /**
  * Training batches of an {@link LstmOperator}: {@code batchSize} windows drawn uniformly with
- * replacement from the step's random source, inputs (batch, w, d) and targets (batch, d), scaled.
+ * replacement from the step's random source, inputs (batch, w, d + e) and targets (batch, d), scaled; e is
+ * the number of per-frame features, often 0.
  *
  * <p>With input noise, each input value gets Gaussian noise of the set standard deviation in scaled
  * units. A residual target is then recomputed against the base of the noisy window, for example
@@ -21,6 +22,7 @@ final class WindowBatches implements BatchSupplier {
     private final FrameWindows windows;
     private final int windowLength;
     private final int frameSize;
+    private final int inputSize;
     private final int batchSize;
     private final double noise;
     private final ComponentScaling scaling;
@@ -32,6 +34,7 @@ final class WindowBatches implements BatchSupplier {
         this.windows = windows;
         this.windowLength = architecture.windowLength();
         this.frameSize = architecture.frameSize();
+        this.inputSize = architecture.inputSize();
         this.batchSize = options.batchSize();
         this.noise = options.inputNoise();
         this.scaling = scaling;
@@ -43,13 +46,13 @@ final class WindowBatches implements BatchSupplier {
     public NDList next(StepContext context) {
         int w = windowLength;
         int d = frameSize;
-        int inputSize = w * d;
-        float[] batchX = new float[batchSize * inputSize];
+        int windowSize = w * inputSize;
+        float[] batchX = new float[batchSize * windowSize];
         float[] batchY = new float[batchSize * d];
         SplittableRandom random = context.random();
         for (int i = 0; i < batchSize; i++) {
             int row = random.nextInt(windows.count());
-            System.arraycopy(windows.inputs(), row * inputSize, batchX, i * inputSize, inputSize);
+            System.arraycopy(windows.inputs(), row * windowSize, batchX, i * windowSize, windowSize);
             System.arraycopy(windows.targets(), row * d, batchY, i * d, d);
             if (noise > 0) {
                 perturb(batchX, batchY, i, random);
@@ -57,11 +60,15 @@ final class WindowBatches implements BatchSupplier {
         }
 
         NDManager stepManager = context.manager();
-        return new NDList(stepManager.create(batchX, new Shape(batchSize, w, d)),
+        return new NDList(stepManager.create(batchX, new Shape(batchSize, w, inputSize)),
                 stepManager.create(batchY, new Shape(batchSize, d)));
     }
 
-    /** Adds noise to window {@code i} of the batch and moves its residual target by the change of the base. */
+    /**
+     * Adds noise to window {@code i} of the batch and moves its residual target by the change of the base.
+     * Only for operators without features ({@link LstmOptions} rejects noise with features), so each input
+     * frame holds d values.
+     */
     private void perturb(float[] batchX, float[] batchY, int i, SplittableRandom random) {
         int w = windowLength;
         int d = frameSize;

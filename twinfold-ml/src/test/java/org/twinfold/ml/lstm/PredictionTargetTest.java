@@ -25,7 +25,8 @@ class PredictionTargetTest {
     @Test
     void correctionResidualsOfParabolaAreTwo() {
         List<float[]> residuals = new ArrayList<>();
-        FrameWindows.residuals(PARABOLA, new int[] {0}, 2, PredictionTarget.EXTRAPOLATION_CORRECTION)
+        InputFrames inputs = new InputFrames(MinMaxScaling.fit(PARABOLA, new int[] {0}), null, null);
+        FrameWindows.residuals(PARABOLA, null, new int[] {0}, 2, inputs, PredictionTarget.EXTRAPOLATION_CORRECTION)
                 .forEach(residuals::add);
 
         assertEquals(4, residuals.size());
