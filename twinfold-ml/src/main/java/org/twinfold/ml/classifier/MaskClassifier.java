@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.ml.DjlEngine;
+import org.twinfold.ml.LatticeSymmetry;
 import org.twinfold.ml.train.BatchSupplier;
 import org.twinfold.ml.train.LearningRateSchedule;
 import org.twinfold.ml.train.TrainingConfig;
@@ -181,7 +182,7 @@ public final class MaskClassifier implements AutoCloseable {
                 int symmetry = random.nextInt(symmetries);
                 for (int y = 0; y < height; y++) {
                     for (int xx = 0; xx < width; xx++) {
-                        int source = Symmetry.source(symmetry, (y + dy) % height, (xx + dx) % width, height, width);
+                        int source = LatticeSymmetry.source(symmetry, (y + dy) % height, (xx + dx) % width, height, width);
                         x[i * sites + y * width + xx] = data.masks()[row * sites + source] != 0 ? 1f : -1f;
                     }
                 }

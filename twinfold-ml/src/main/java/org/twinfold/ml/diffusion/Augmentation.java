@@ -2,6 +2,7 @@ package org.twinfold.ml.diffusion;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.twinfold.ml.LatticeSymmetry;
 
 /**
  * Transformations applied to each training image when a batch is drawn. They are exact symmetries of
@@ -49,15 +50,14 @@ public enum Augmentation {
         }
         int dy = random.nextInt(height);
         int dx = random.nextInt(width);
-        // Transposing (bit 2) keeps the shape of square lattices only.
+        // Transposes (symmetries 4 to 7) keep the shape of square lattices only.
         int symmetry = random.nextInt(height == width ? 8 : 4);
         transform(images, index, channels, height, width, dy, dx, symmetry, scratch);
     }
 
     /**
-     * Sets image {@code index} to {@code out(y, x) = D(in)((y + dy) mod H, (x + dx) mod W)}, where the
-     * symmetry D transposes when bit 2 of {@code symmetry} is set, flips rows for bit 1 and columns for
-     * bit 0.
+     * Sets image {@code index} to {@code out(y, x) = D(in)((y + dy) mod H, (x + dx) mod W)}, where D is
+     * symmetry number {@code symmetry} of {@link LatticeSymmetry}.
      */
     static void transform(float[] images, int index, int channels, int height, int width, int dy, int dx,
                           int symmetry, float[] scratch) {
@@ -68,20 +68,8 @@ public enum Augmentation {
             int plane = c * height * width;
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
-                    int row = (y + dy) % height;
-                    int column = (x + dx) % width;
-                    if ((symmetry & 4) != 0) {
-                        int swap = row;
-                        row = column;
-                        column = swap;
-                    }
-                    if ((symmetry & 2) != 0) {
-                        row = height - 1 - row;
-                    }
-                    if ((symmetry & 1) != 0) {
-                        column = width - 1 - column;
-                    }
-                    images[offset + plane + y * width + x] = scratch[plane + row * width + column];
+                    int source = LatticeSymmetry.source(symmetry, (y + dy) % height, (x + dx) % width, height, width);
+                    images[offset + plane + y * width + x] = scratch[plane + source];
                 }
             }
         }

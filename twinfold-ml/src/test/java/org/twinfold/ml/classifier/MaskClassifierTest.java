@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.twinfold.ml.LatticeSymmetry;
 
 /** Trains the classifier on two classes of 16 x 16 masks that differ at a glance. */
 class MaskClassifierTest {
@@ -35,10 +36,10 @@ class MaskClassifierTest {
     @Test
     void symmetryMapsCornersOfSquare() {
         // Pixel (0, 1) of a 3 x 3 square: identity, row flip, column flip, transpose.
-        assertEquals(1, Symmetry.source(0, 0, 1, 3, 3));
-        assertEquals(7, Symmetry.source(1, 0, 1, 3, 3));
-        assertEquals(1, Symmetry.source(2, 0, 1, 3, 3));
-        assertEquals(3, Symmetry.source(4, 0, 1, 3, 3));
+        assertEquals(1, LatticeSymmetry.source(0, 0, 1, 3, 3));
+        assertEquals(7, LatticeSymmetry.source(1, 0, 1, 3, 3));
+        assertEquals(1, LatticeSymmetry.source(2, 0, 1, 3, 3));
+        assertEquals(3, LatticeSymmetry.source(4, 0, 1, 3, 3));
     }
 
     @Test

@@ -38,7 +38,7 @@ class AugmentationTest {
         assertArrayEquals(new float[] {0, 10, 20, 1, 11, 21, 2, 12, 22}, transpose);
 
         float[] flipRows = square();
-        Augmentation.transform(flipRows, 0, 1, 3, 3, 0, 0, 2, new float[9]);
+        Augmentation.transform(flipRows, 0, 1, 3, 3, 0, 0, 1, new float[9]);
         assertArrayEquals(new float[] {20, 21, 22, 10, 11, 12, 0, 1, 2}, flipRows);
 
         Set<String> distinct = new HashSet<>();

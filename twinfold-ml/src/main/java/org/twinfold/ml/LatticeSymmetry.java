@@ -1,16 +1,20 @@
-package org.twinfold.ml.classifier;
+package org.twinfold.ml;
 
-/** The symmetries of a rectangle (flips) and, for squares, of a square (flips, rotations, transposes). */
-final class Symmetry {
+/**
+ * The symmetries of a rectangular lattice (flips) and, for square lattices, of a square (flips,
+ * rotations, transposes), numbered 0 to 3 and 0 to 7. The mask classifier and the diffusion model's
+ * training augmentation draw from them.
+ */
+public final class LatticeSymmetry {
 
-    private Symmetry() {
+    private LatticeSymmetry() {
     }
 
     /**
      * Returns the flat source index (row-major, H x W) of pixel (y, x) under symmetry s: bit 0 flips
      * rows, bit 1 flips columns, and bit 2 (squares only) transposes before the flips.
      */
-    static int source(int s, int y, int x, int height, int width) {
+    public static int source(int s, int y, int x, int height, int width) {
         int row = y;
         int column = x;
         if ((s & 4) != 0) {
