@@ -48,9 +48,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "trained on the training masks, and each class's distances next to this noise floor.")
     Path floor;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Seed of the class-by-class and calorimeter classifiers' weights and batches. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the class-by-class and calorimeter classifiers' weights and batches; 'run' uses "
+                    + "its own --seed, so the same seed repeats its verdicts. Default: ${DEFAULT-VALUE}, as for run.")
     long seed;
 
     @Option(names = "--challenge-files", paramLabel = "DIR",

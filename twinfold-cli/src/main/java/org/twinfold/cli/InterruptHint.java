@@ -26,13 +26,27 @@ final class InterruptHint {
         if (args.length > 0 && KEPT.containsKey(args[0])) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (!hint.finished.get()) {
-                    System.err.println(System.lineSeparator() + "twinfold: " + args[0] + " stopped before it"
-                            + " finished; run the same command again to resume from " + KEPT.get(args[0])
-                            + newestCheckpoint(args) + ".");
+                    System.err.println(System.lineSeparator() + message(args));
                 }
             }, "twinfold-interrupt-hint"));
         }
         return hint;
+    }
+
+    /** Returns the hint for the stopped command {@code args[0]}, one of simulate, train and run. */
+    static String message(String[] args) {
+        String command = args[0];
+        String stopped = "twinfold: " + command + " stopped before it finished; run the same command again to ";
+        String checkpoint = newestCheckpoint(args);
+        boolean none = checkpoint.isEmpty() && outFolder(args).isPresent();
+        if (command.equals("train") && none) {
+            return stopped + "start over, because it wrote no checkpoint yet.";
+        }
+        if (command.equals("run") && none) {
+            return stopped + "resume from the complete shards; training starts over, because it wrote no"
+                    + " checkpoint yet.";
+        }
+        return stopped + "resume from " + KEPT.get(command) + checkpoint + ".";
     }
 
     /**

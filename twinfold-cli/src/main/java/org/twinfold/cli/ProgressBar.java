@@ -78,10 +78,13 @@ final class ProgressBar implements SweepListener {
         double rate = (complete - startCount) / seconds;
         int filled = total == 0 ? WIDTH : (int) (WIDTH * complete / total);
         String bar = "=".repeat(filled) + " ".repeat(WIDTH - filled);
-        String left = rate > 0 ? formatDuration((total - complete) / rate) : "--:--";
+        // Within the first second, or before the second item, the rate is not yet meaningful.
+        boolean measured = seconds >= 1.0 && complete - startCount >= 2;
+        String rateText = measured ? String.format(Locale.ROOT, "%.1f/s", rate) : "--/s";
+        String left = measured && rate > 0 ? formatDuration((total - complete) / rate) : "--:--";
         String suffix = detail.isEmpty() ? "" : ", " + detail;
-        return String.format(Locale.ROOT, "%s [%s] %d/%d %s, %.1f/s, %s left%s", label, bar, complete, total, unit,
-                rate, left, suffix);
+        return String.format(Locale.ROOT, "%s [%s] %d/%d %s, %s, %s left%s", label, bar, complete, total, unit,
+                rateText, left, suffix);
     }
 
     static String formatDuration(double seconds) {

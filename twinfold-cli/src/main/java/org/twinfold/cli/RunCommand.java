@@ -10,6 +10,7 @@ import org.twinfold.cli.calo.CaloEvaluationStep;
 import org.twinfold.cli.classes.ClassEvaluationStep;
 import org.twinfold.cli.report.ReportWriter;
 import org.twinfold.core.Preset;
+import org.twinfold.core.Sampling;
 import org.twinfold.core.Task;
 import org.twinfold.core.Tasks;
 import org.twinfold.core.dataset.Dataset;
@@ -89,26 +90,34 @@ final class RunCommand implements Callable<Integer> {
         Path testData = out.resolve("test");
         Path checkpoints = out.resolve("checkpoints");
         Path generated = out.resolve("generated");
+        // Class-conditional mask surrogates add a noise-floor set and a classifier to the five steps.
+        boolean byClass = chosen.sampling() == Sampling.CLASSES
+                && ClassEvaluationStep.mask(task.simulator(chosen.name()).schema()) != null;
+        int stepCount = byClass ? 7 : 5;
         Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.trainSamples(), common.seed,
-                threads, shardSize, trainData, "1/5 simulate training set");
+                threads, shardSize, trainData, "1/" + stepCount + " simulate training set");
         Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.testSamples(), common.seed + 1,
-                threads, shardSize, testData, "2/5 simulate test set");
+                threads, shardSize, testData, "2/" + stepCount + " simulate test set");
 
+        System.err.println("3/" + stepCount + " train the " + family + " surrogate");
         Surrogates.train(task, family, Dataset.open(trainData), surrogateOptions, checkpoints,
                 threads);
+        System.err.println("4/" + stepCount + " generate one sample per test point");
         Dataset test = Dataset.open(testData);
         Surrogates.sample(checkpoints, test.points(), test.manifest().seeds(), common.seed + 2, batch, threads, sampler,
                 generated);
 
+        System.err.println("5/" + stepCount + " evaluate against the test set");
         Evaluation evaluation = EvaluateCommand.evaluate(task, testData, generated, checkpoints, trainData);
         if (ClassEvaluationStep.applies(Dataset.open(trainData))) {
             // A class-conditional mask surrogate is also judged class by class, against a second
             // simulated test set as the noise floor and by a classifier trained on the training masks.
             Path floorData = out.resolve("test-floor");
             Simulation.run(task, task.simulator(chosen.name()), chosen.sampling(), chosen.testSamples(),
-                    common.seed + 3, threads, shardSize, floorData, "simulate second test set (noise floor)");
+                    common.seed + 3, threads, shardSize, floorData,
+                    "6/" + stepCount + " simulate second test set (noise floor)");
             evaluation = ClassEvaluationStep.extend(task, evaluation, trainData, testData, floorData, generated,
-                    common.seed, new TrainingProgress("train classifier"));
+                    common.seed, new TrainingProgress("7/" + stepCount + " train classifier"));
         }
         if (CaloEvaluationStep.applies(task)) {
             evaluation = CaloEvaluationStep.extend(evaluation, new CaloEvaluationStep.Inputs(testData, generated,
@@ -131,8 +140,9 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("Report: %s%n", out.resolve("report.html"));
         evaluation.fieldErrors().forEach(metric -> System.out.printf("  %-28s %.4g %s%n", metric.name(),
                 metric.value(), metric.unit()));
-        evaluation.observables().forEach(o -> System.out.printf("  %-28s W1 %.3g %s, KS p %.3g%n", o.name(),
-                o.wasserstein(), o.unit(), o.ksPValue()));
+        // Dimensionless observables have the unit "1", which would read as a second number.
+        evaluation.observables().forEach(o -> System.out.printf("  %-28s W1 %.3g%s, KS p %.3g%n", o.name(),
+                o.wasserstein(), "1".equals(o.unit()) ? "" : " " + o.unit(), o.ksPValue()));
         SpeedupReport speedup = evaluation.speedup();
         if (speedup != null) {
             System.out.printf("  speedup per sample %.4g, effective speedup %.4g%n", speedup.plain(),

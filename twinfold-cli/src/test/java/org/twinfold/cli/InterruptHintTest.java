@@ -23,6 +23,16 @@ class InterruptHintTest {
     }
 
     @Test
+    void stopBeforeFirstCheckpointSaysStartOver() {
+        String[] train = {"train", "oscillator", "--out", temp.resolve("none").toString()};
+
+        assertEquals("twinfold: train stopped before it finished; run the same command again to start over,"
+                + " because it wrote no checkpoint yet.", InterruptHint.message(train));
+        assertEquals("twinfold: simulate stopped before it finished; run the same command again to resume from"
+                + " the complete shards.", InterruptHint.message(new String[] {"simulate", "oscillator"}));
+    }
+
+    @Test
     void hintWithoutCheckpointIsEmpty() {
         assertEquals("", InterruptHint.newestCheckpoint(new String[] {"train", "oscillator",
                 "--out=" + temp.resolve("none")}));

@@ -1,6 +1,7 @@
 package org.twinfold.cli.classes;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -80,8 +81,8 @@ public final class ClassEvaluationStep {
                 .filter(name -> task.observables().stream().map(Observable::name).anyMatch(name::equals)).toList();
         String description = String.format(Locale.ROOT, "CNN (3 x 3 convolutions of %d, %d, %d filters, max pooling, "
                 + "global average pooling, linear), %d Adam steps at batch %d on the %d training masks of %s, with "
-                + "random periodic shifts and symmetries", options.channels(), 2 * options.channels(),
-                4 * options.channels(), options.steps(), options.batchSize(), masks.size(), training);
+                + "random periodic shifts and symmetries, seed %d", options.channels(), 2 * options.channels(),
+                4 * options.channels(), options.steps(), options.batchSize(), masks.size(), training, seed);
         ClassSection section = ClassEvaluator.evaluate(task, testData, Dataset.open(floor), generatedData, predictions,
                 new ClassEvaluator.Settings(targets, MAX_FLOOR_RATIO, MIN_ACCURACY_RATIO, description));
         LOG.info("class-by-class evaluation of {} classes: targets {}", section.classes().size(),
@@ -89,24 +90,39 @@ public final class ClassEvaluationStep {
         return evaluation.withClasses(section);
     }
 
-    /** Prints one line per class: classifier accuracies and target distances against the floor. */
+    /**
+     * Prints the targets, then one line per class: classifier accuracies and target distances as
+     * multiples of the floor, and which targets the class misses.
+     */
     public static void printSummary(ClassSection section) {
+        System.out.println(String.format(Locale.ROOT, "  targets per class: classifier accuracy on generated masks at"
+                + " least %.2f x its accuracy on held-out ones; W1 of %s at most %.1f x the floor (the W1 between"
+                + " two simulated sets)", section.minAccuracyRatio(), String.join(" and ", section.targetObservables()),
+                section.maxFloorRatio()));
         for (ClassComparison c : section.classes()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  class %d (%s):", c.label(), c.name()));
+            List<String> missed = new ArrayList<>();
             if (c.classifier() != null) {
                 line.append(String.format(Locale.ROOT, " classifier %.2f on generated vs %.2f held out (ratio %.2f);",
                         c.classifier().generatedAccuracy(), c.classifier().referenceAccuracy(),
                         c.classifier().accuracyRatio()));
+                if (!(c.classifier().accuracyRatio() >= section.minAccuracyRatio())) {
+                    missed.add("classifier");
+                }
             }
             for (String name : section.targetObservables()) {
                 ClassObservable o = c.observables().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
                 if (o != null) {
-                    line.append(String.format(Locale.ROOT, " %s W1 %.3g vs floor %.3g;", name, o.wasserstein(),
-                            o.floorWasserstein()));
+                    line.append(String.format(Locale.ROOT, " %s W1 %.3g = %.2f x floor %.3g;", name, o.wasserstein(),
+                            o.floorRatio(), o.floorWasserstein()));
+                    if (!(o.floorRatio() <= section.maxFloorRatio())) {
+                        missed.add(name);
+                    }
                 }
             }
-            line.append(c.targetsMet(section.targetObservables(), section.maxFloorRatio(), section.minAccuracyRatio())
-                    ? " targets met" : " targets NOT met");
+            boolean met = c.targetsMet(section.targetObservables(), section.maxFloorRatio(), section.minAccuracyRatio());
+            line.append(met ? " targets met" : " targets NOT met"
+                    + (missed.isEmpty() ? "" : " (" + String.join(", ", missed) + ")"));
             System.out.println(line);
         }
         if (!section.smallSampleCaution().isEmpty()) {
@@ -122,7 +138,7 @@ public final class ClassEvaluationStep {
     }
 
     /** Returns the schema's only field when it is a 2-D uint8 mask, else null. */
-    static Field mask(Schema schema) {
+    public static Field mask(Schema schema) {
         if (schema.fields().size() != 1) {
             return null;
         }

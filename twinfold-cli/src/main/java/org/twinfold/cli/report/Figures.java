@@ -27,7 +27,7 @@ final class Figures {
 
     /** Draws normalized histograms of reference and generated values on common bins. */
     static byte[] histogram(String title, String unit, double[] reference, double[] generated, int bins) {
-        double[] edges = Binning.commonRange(reference, generated, bins);
+        double[] edges = edges(reference, generated, bins);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(unit.equals("1") ? title : title + " [" + unit + "]").yAxisTitle("density").build();
         style(chart);
@@ -37,6 +37,29 @@ final class Figures {
         addStep(chart, "simulated", edges, Histogram.of(edges, reference).densities(), REFERENCE);
         addStep(chart, "surrogate", edges, Histogram.of(edges, generated).densities(), GENERATED);
         return png(chart);
+    }
+
+    /**
+     * Returns at most {@code bins} uniform bins over both samples. For whole-number values (counts) the
+     * edges sit halfway between integers and every bin spans the same number of integers, because bins
+     * of fractional width leave some bins empty and draw a saw-tooth.
+     */
+    static double[] edges(double[] reference, double[] generated, int bins) {
+        double[] finite = Arrays.stream(new double[][] {reference, generated}).flatMapToDouble(Arrays::stream)
+                .filter(Double::isFinite).toArray();
+        boolean counts = finite.length > 0 && Arrays.stream(finite).allMatch(x -> x == Math.rint(x));
+        if (!counts) {
+            return Binning.commonRange(reference, generated, bins);
+        }
+        double min = Arrays.stream(finite).min().orElseThrow();
+        long span = (long) (Arrays.stream(finite).max().orElseThrow() - min) + 1;
+        long width = Math.max(1, (span + bins - 1) / bins);
+        int count = (int) ((span + width - 1) / width);
+        double[] edges = new double[count + 1];
+        for (int i = 0; i <= count; i++) {
+            edges[i] = min - 0.5 + i * width;
+        }
+        return edges;
     }
 
     private static void addStep(XYChart chart, String name, double[] edges, double[] densities, Color color) {

@@ -1,5 +1,6 @@
 package org.twinfold.core.evaluation;
 
+import org.twinfold.core.GeneratorInfo;
 import org.twinfold.core.dataset.Dataset;
 
 /**
@@ -8,12 +9,16 @@ import org.twinfold.core.dataset.Dataset;
  * @param path dataset folder as given on the command line
  * @param manifestSha256 SHA-256 of its manifest, which identifies the data
  * @param samples number of samples
- * @param generator generator id and version
+ * @param generator generator id and version, followed by its sampler settings for a generator that
+ *     records them (a diffusion surrogate), because the same checkpoint gives other data with another sampler
  */
 public record DatasetReference(String path, String manifestSha256, int samples, String generator) {
 
     public static DatasetReference of(Dataset dataset) {
-        return new DatasetReference(dataset.folder().toAbsolutePath().normalize().toString(), dataset.manifestSha256(), dataset.size(),
-                dataset.manifest().generator().id() + " " + dataset.manifest().generator().version());
+        GeneratorInfo info = dataset.manifest().generator();
+        String sampler = info.settings().get("sampler");
+        String generator = info.id() + " " + info.version() + (sampler == null ? "" : ", sampler " + sampler);
+        return new DatasetReference(dataset.folder().toAbsolutePath().normalize().toString(), dataset.manifestSha256(),
+                dataset.size(), generator);
     }
 }

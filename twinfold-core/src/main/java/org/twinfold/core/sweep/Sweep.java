@@ -78,7 +78,7 @@ public final class Sweep {
         List<Integer> pending = writer.pendingShards();
         long total = points.size();
         long alreadyComplete = total - pending.stream().mapToLong(writer::shardLength).sum();
-        LOG.info("Sweep of {} with {} samples in {} shard(s) on {} threads into {} ({} samples already complete)",
+        LOG.info("Sweep of {} with {} samples in {} shard(s) on {} thread(s) into {} ({} samples already complete)",
                 generator.info().id(), total, writer.manifest().shardCount(), threads, folder, alreadyComplete);
         listener.started(total, alreadyComplete);
 

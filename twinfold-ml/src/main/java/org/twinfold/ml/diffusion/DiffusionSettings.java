@@ -65,11 +65,16 @@ public final class DiffusionSettings {
                         options.channelMultipliers()))
                 .optBlocksPerLevel(positive(settings, BLOCKS_PER_LEVEL, options.blocksPerLevel()))
                 .optPatch(positive(settings, PATCH, options.patch()));
-        try {
-            String augment = settings.get(AUGMENT);
-            if (augment != null) {
+        String augment = settings.get(AUGMENT);
+        if (augment != null) {
+            try {
                 builder.optAugmentation(Augmentation.parse(augment));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("setting " + AUGMENT + " is '" + augment + "'; use "
+                        + AUGMENT + "=none or " + AUGMENT + "=lattice", e);
             }
+        }
+        try {
             builder.optNoiseLevels(new NoiseLevels(pMean, pStd));
             DiffusionOptions applied = builder.build();
             applied.unet(1, 0, 0);

@@ -1,6 +1,8 @@
 package org.twinfold.ml.diffusion;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.twinfold.core.Field;
 import org.twinfold.core.Generator;
 import org.twinfold.core.GeneratorInfo;
@@ -51,9 +53,15 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
         this.sampling = sampling;
     }
 
-    /** Returns a surrogate with other sampling settings that shares this one's model. */
+    /**
+     * Returns a surrogate with other sampling settings that shares this one's model. Its info records
+     * the new sampler, so generated datasets name the sampler that made them.
+     */
     public DiffusionSurrogate withSampling(SamplingOptions options) {
-        return new DiffusionSurrogate(info, schema, conditioning, scaling, model, options);
+        Map<String, String> settings = new HashMap<>(info.settings());
+        settings.put("sampler", options.toString());
+        GeneratorInfo sampled = new GeneratorInfo(info.id(), info.version(), settings);
+        return new DiffusionSurrogate(sampled, schema, conditioning, scaling, model, options);
     }
 
     public SamplingOptions sampling() {

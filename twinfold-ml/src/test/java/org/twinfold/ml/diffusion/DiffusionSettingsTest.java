@@ -43,7 +43,7 @@ class DiffusionSettingsTest {
                 DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.augment", "lattice")).augmentation());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.augment", "flips")));
-        assertTrue(error.getMessage().contains("augmentation 'flips' not found; use none or lattice"),
+        assertEquals("setting diffusion.augment is 'flips'; use diffusion.augment=none or diffusion.augment=lattice",
                 error.getMessage());
     }
 
