@@ -48,6 +48,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
     Path out;
 
+    @Option(names = "--train-samples", paramLabel = "N",
+            description = "Simulated training samples, in place of the preset's count. Default: the preset's.")
+    Integer trainSamples;
+
+    @Option(names = "--test-samples", paramLabel = "N",
+            description = "Simulated test samples (and as many for the noise-floor set of class-conditional tasks), "
+                    + "in place of the preset's count. Default: the preset's.")
+    Integer testSamples;
+
     @Option(names = "--shard-size", paramLabel = "N", defaultValue = "64",
             description = "Samples per HDF5 shard, the unit that a resumed sweep skips. Default: ${DEFAULT-VALUE}.")
     int shardSize;
@@ -68,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (OperatorPipeline.handles(taskName)) {
+            if (trainSamples != null || testSamples != null) {
+                throw new IllegalArgumentException("--train-samples and --test-samples do not apply to the operator"
+                        + " pipeline of " + taskName + "; its plan sets the trajectory counts (write the run folder's"
+                        + " plan.json with other values and give it as --preset PLAN.json)");
+            }
             if (!training.settingTexts.isEmpty()) {
                 throw new IllegalArgumentException("--setting " + training.settings() + " does not apply to the operator"
                         + " pipeline of " + taskName + "; its plan sets the network and training (write the run"
@@ -77,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                     training.steps, ProgressBar::onStandardError, TrainingProgress::new));
         }
         Task task = Tasks.byName(taskName);
-        Preset chosen = task.preset(preset);
+        Preset chosen = withSampleCounts(task.preset(preset));
         int threads = common.resolvedThreads();
         String family = training.family == null ? task.surrogateFamily() : training.family;
         SurrogateOptions surrogateOptions = training.resolve(chosen, common.seed);
@@ -134,6 +148,25 @@ final class RunCommand implements Callable<Integer> {
             CaloEvaluationStep.printSummary(evaluation);
         }
         return ExitCode.SUCCESS;
+    }
+
+    /** Returns the preset with the sample counts of --train-samples and --test-samples, when given. */
+    private Preset withSampleCounts(Preset preset) {
+        if (trainSamples == null && testSamples == null) {
+            return preset;
+        }
+        requireCount("--train-samples", trainSamples);
+        requireCount("--test-samples", testSamples);
+        return new Preset(preset.name(), preset.description(), preset.sampling(),
+                trainSamples == null ? preset.trainSamples() : trainSamples,
+                testSamples == null ? preset.testSamples() : testSamples,
+                preset.trainingSteps(), preset.batchSize(), preset.learningRate());
+    }
+
+    private static void requireCount(String option, Integer count) {
+        if (count != null && count < 1) {
+            throw new IllegalArgumentException(option + " is " + count + "; give at least 1 sample");
+        }
     }
 
     private void printSummary(Evaluation evaluation) {

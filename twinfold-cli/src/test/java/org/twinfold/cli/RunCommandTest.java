@@ -51,6 +51,26 @@ class RunCommandTest {
         assertContains(inspect, "\"family\" : \"mlp\"");
     }
 
+    @Test
+    void sampleCountOptionsReplacePreset() throws Exception {
+        Path out = temp.resolve("counts");
+        CliRunner.Result result = CliRunner.run("run", "oscillator", "--train-samples", "24", "--test-samples", "6",
+                "--steps", "5", "--threads", "1", "--out", out.toString());
+
+        assertEquals(0, result.exitCode(), result.all());
+        assertEquals(24, Dataset.open(out.resolve("train")).size());
+        assertEquals(6, Dataset.open(out.resolve("test")).size());
+    }
+
+    @Test
+    void zeroTrainSamplesExitsTwo() {
+        Path out = temp.resolve("zero");
+        CliRunner.Result result = CliRunner.run("run", "oscillator", "--train-samples", "0", "--out", out.toString());
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "--train-samples is 0; give at least 1 sample");
+        assertTrue(Files.notExists(out.resolve("train")), result.all());
+    }
 
     private static double spreadAroundMean(float[] positions) {
         int length = 100;
