@@ -94,7 +94,8 @@ final class ClassReport {
 
     private static void observables(StringBuilder html, ClassSection section, ClassComparison c) {
         html.append("<table>").append(Html.header("observable", "unit", "W1 generated", "W1 floor", "ratio",
-                "KS D generated (p)", "KS D floor (p)", "mean held out / floor / generated"));
+                "KS D generated (p)", "KS D floor (p)", "mean held out / floor / generated",
+                "masks where defined, held out / floor / generated"));
         for (ClassObservable o : c.observables()) {
             String ratio = Html.number(o.floorRatio());
             if (section.targetObservables().contains(o.name())) {
@@ -105,9 +106,12 @@ final class ClassReport {
                     Html.number(o.ksStatistic()) + " (" + Html.number(o.ksPValue()) + ")",
                     Html.number(o.floorKsStatistic()) + " (" + Html.number(o.floorKsPValue()) + ")",
                     Html.number(mean(o.referenceValues())) + " / " + Html.number(mean(o.floorValues())) + " / "
-                            + Html.number(mean(o.generatedValues()))));
+                            + Html.number(mean(o.generatedValues())),
+                    o.referenceValues().length + " / " + o.floorValues().length + " / " + o.generatedValues().length));
         }
-        html.append("</table>\n<div>");
+        html.append("</table>\n<p class=\"note\">An observable that is defined for fewer than 2 masks of a set in"
+                + " this class is left out of this table: compactness, say, where every cell cluster winds around the"
+                + " periodic lattice.</p>\n<div>");
         for (String name : section.targetObservables()) {
             ClassObservable o = find(c, name);
             if (o != null) {

@@ -50,6 +50,9 @@ class VasculogenesisRunTest {
         assertEquals(12, Dataset.open(out.resolve("test-floor")).size());
         assertTrue(run.output().contains("class 2 (J_EC_medium=20.0, vegf_decay=0.6)"), run.output());
         assertTrue(run.output().contains("NOTE: some class has only 4 samples in a set"), run.output());
+        assertTrue(run.output().contains("targets per class: classifier accuracy on generated masks at least 0.80 x"),
+                run.output());
+        assertTrue(run.output().contains("7/7 train classifier"), run.output());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
@@ -58,6 +61,7 @@ class VasculogenesisRunTest {
                 + " diffusion.p-mean=0.533, diffusion.p-std=2.333"),
                 "the report names the checkpoint's family settings");
         assertTrue(html.contains("too noisy for these verdicts to mean anything"), "the report warns of 4 samples a class");
+        assertTrue(html.contains("masks where defined, held out / floor / generated"));
 
         // The evaluate command gives the same class section when handed the noise-floor set.
         Path evaluated = temp.resolve("evaluated.json");
@@ -70,6 +74,10 @@ class VasculogenesisRunTest {
         assertNotNull(fromEvaluate, evaluate.output());
         assertEquals(3, fromEvaluate.classes().size());
         assertEquals(4, fromEvaluate.classes().get(0).floorCount());
+        for (int c = 0; c < 3; c++) {
+            assertEquals(section.classes().get(c).classifier(), fromEvaluate.classes().get(c).classifier(),
+                    "evaluate's default seed repeats run's classifier verdicts");
+        }
         assertTrue(evaluate.output().contains("class 1 (J_EC_medium=10.0, vegf_decay=0.6)"), evaluate.output());
 
         ChildJvm.Result wrongFloor = ChildJvm.run("evaluate", "vasculogenesis", "--reference", out.resolve("test").toString(),
