@@ -89,7 +89,7 @@ public record LstmArchitecture(int frameSize, int featureSize, int windowLength,
                 node.path("hiddenSize").asInt(), node.path("layers").asInt());
     }
 
-    /** Input-to-hidden and hidden-to-hidden weights of all layers: layer 1 sees d + e inputs, later layers h. */
+    /** Input-to-hidden and hidden-to-hidden weights of all layers: layer 1 takes d + e inputs, later layers h. */
     private long lstmWeights() {
         long h = hiddenSize;
         long first = 4 * h * (inputSize() + h);

@@ -234,8 +234,8 @@ public final class LstmOptions {
                 throw new IllegalArgumentException("features " + features.toJson() + " have size " + features.size()
                         + "; per-frame features need at least one value, or pass none");
             }
-            // NOTE: noisy positions would need their features recomputed from the noisy frame, which the
-            // batches cannot do without each window's parameters; so the two are not combined yet.
+            // NOTE: noisy positions would need their features recomputed from the noisy frame. The batches
+            // cannot do that without each window's parameters, so the two are not combined yet.
             if (features != null && inputNoise > 0) {
                 throw new IllegalArgumentException("inputNoise is " + inputNoise + " with features "
                         + features.toJson() + "; input noise is not supported with per-frame features, so set it to 0");

@@ -67,7 +67,7 @@ final class WindowBatches implements BatchSupplier {
     /**
      * Adds noise to window {@code i} of the batch and moves its residual target by the change of the base.
      * Only for operators without features ({@link LstmOptions} rejects noise with features), so each input
-     * frame holds d values.
+     * frame contains d values.
      */
     private void perturb(float[] batchX, float[] batchY, int i, SplittableRandom random) {
         int w = windowLength;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AugmentationTest {
 
-    /** A 3 x 3 image with distinct values, row-major: value = 10 row + column. */
+    /** Returns a 3 x 3 image with distinct values, row-major: value = 10 row + column. */
     private static float[] square() {
         float[] image = new float[9];
         for (int y = 0; y < 3; y++) {
@@ -60,11 +60,11 @@ class AugmentationTest {
         float[] second = Arrays.copyOfRange(batch, 9, 18);
         float[] sortedSecond = second.clone();
         Arrays.sort(sortedSecond);
-        assertArrayEquals(square(), sortedSecond, "a transformed image holds the same pixel values");
+        assertArrayEquals(square(), sortedSecond, "a transformed image contains the same pixel values");
     }
 
     @Test
-    void rectangularImagesKeepTheirShapeAndNoneDrawsNothing() {
+    void rectangularImagesKeepShape() {
         float[] image = {0, 1, 2, 3, 4, 5, 6, 7};
         for (long seed = 0; seed < 50; seed++) {
             float[] copy = image.clone();
@@ -73,7 +73,11 @@ class AugmentationTest {
             Arrays.sort(sorted);
             assertArrayEquals(image, sorted);
         }
+    }
 
+    @Test
+    void noneDrawsNothing() {
+        float[] image = {0, 1, 2, 3, 4, 5, 6, 7};
         SplittableRandom random = new SplittableRandom(3);
         float[] untouched = image.clone();
         Augmentation.NONE.apply(untouched, 0, 1, 2, 4, random, new float[8]);

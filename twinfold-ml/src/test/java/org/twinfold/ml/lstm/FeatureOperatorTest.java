@@ -40,7 +40,7 @@ class FeatureOperatorTest {
 
         assertEquals(2, windows.count());
         assertEquals(2 * WINDOW * 3, windows.inputs().length);
-        // Window 0 holds frames 0..2: (x - 3, v, (-2 x + 6) / 2) per frame.
+        // Window 0 contains frames 0..2: (x - 3, v, (-2 x + 6) / 2) per frame.
         assertArrayEquals(new float[] {-2, 0, 2, -1, 0, 1, 0, 0, 0}, Arrays.copyOfRange(windows.inputs(), 0, 9));
         assertArrayEquals(new float[] {-1, 0, 1, 0, 0, 0, 1, 0, -1}, Arrays.copyOfRange(windows.inputs(), 9, 18));
         assertArrayEquals(new float[] {1, 0, 2, 0}, windows.targets());
