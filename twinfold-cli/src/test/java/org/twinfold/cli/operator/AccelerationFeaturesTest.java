@@ -46,7 +46,7 @@ class AccelerationFeaturesTest {
     }
 
     @Test
-    void verletStepOfPairAtSigmaUsesBothForces() {
+    void verletStepMovesRepellingPair() {
         // At rest sigma apart with mass 2: a = +-24 along x, so x moves by a h^2 / 2 = 0.12 with h = 0.1.
         float[] frame = {0.5f, 0, 0, -0.5f, 0, 0, 0, 0, 0, 0, 0, 0};
         double[] out = new double[12];

@@ -39,8 +39,9 @@ record FrameWindows(float[] inputs, float[] targets, int count) {
     }
 
     /**
-     * Cuts the windows of the selected trajectories and scales them; each input frame is the scaled frame
-     * followed by its scaled features, d + e values. Targets as in the overload without features.
+     * Cuts the windows of the selected trajectories and scales them. Each input frame is the scaled frame
+     * followed by its scaled features, d + e values, and the targets are those of the overload without
+     * features.
      *
      * @param features (trajectories, frames, e) features of every frame, unscaled; null for none
      * @param parameters per trajectory, for the step of {@link PredictionTarget#STEP_CORRECTION}; null without

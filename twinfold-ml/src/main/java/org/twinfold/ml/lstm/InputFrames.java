@@ -75,9 +75,9 @@ record InputFrames(ComponentScaling scaling, FrameFeatures features, ComponentSc
                     + " such as its mass");
         }
         for (int i = 0; i < count; i++) {
-            int given = parameters[i] == null ? 0 : parameters[i].length;
-            if (given < features.parameterCount()) {
-                throw new IllegalArgumentException(role + " " + i + " has " + given + " parameters, but the features "
+            int supplied = parameters[i] == null ? 0 : parameters[i].length;
+            if (supplied < features.parameterCount()) {
+                throw new IllegalArgumentException(role + " " + i + " has " + supplied + " parameters, but the features "
                         + features.toJson() + " read " + features.parameterCount() + "; pass the trajectory's"
                         + " parameters, such as its mass");
             }

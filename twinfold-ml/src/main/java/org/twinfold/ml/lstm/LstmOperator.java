@@ -299,7 +299,10 @@ public final class LstmOperator implements AutoCloseable {
         return manager;
     }
 
-    /** Runs the network in inference mode on a scaled window batch (n, w, d + e); the result is on the input's manager. */
+    /**
+     * Runs the network in inference mode on a scaled window batch (n, w, d + e). The result belongs to the
+     * input's manager.
+     */
     NDArray forward(NDArray scaledWindows, ParameterStore store) {
         return block.forward(store, new NDList(scaledWindows), false).singletonOrThrow();
     }

@@ -9,8 +9,8 @@ import org.twinfold.ml.train.StepContext;
 
 /**
  * Training batches of an {@link LstmOperator}: {@code batchSize} windows drawn uniformly with
- * replacement from the step's random source, inputs (batch, w, d + e) and targets (batch, d), scaled; e is
- * the number of per-frame features, often 0.
+ * replacement from the step's random source, with scaled inputs (batch, w, d + e) and targets (batch, d).
+ * Here e is the number of per-frame features, often 0.
  *
  * <p>With input noise, each input value gets Gaussian noise of the set standard deviation in scaled
  * units. A residual target is then recomputed against the base of the noisy window, for example
