@@ -2,7 +2,7 @@
 """Training step and sampling time of the twinfold diffusion U-Net in PyTorch, for comparison with
 org.twinfold.ml.diffusion.DiffusionBenchmark (same layers, widths and order; EDM loss; Adam; EMA).
 
-Usage: python3 bench/diffusion_step.py [--threads 2] [--steps 10] [--batch 32] [--side 64] [--base 24] [--sample]
+Usage: python3 bench/diffusion_step.py [--threads 2] [--warmup 50] [--steps 10] [--batch 32] [--side 64] [--base 24] [--decomposed] [--sample]
 """
 import argparse
 import math
@@ -28,8 +28,26 @@ class PaddedConv(nn.Module):
         return self.conv(x)
 
 
+DECOMPOSED = False
+
+
+class DecomposedGroupNorm(nn.GroupNorm):
+    """Group norm as the DJL U-Net computes it: layer norm over each group, then gain and offset."""
+
+    def forward(self, x):
+        n, c = x.shape[:2]
+        grouped = x.reshape(n, self.num_groups, -1)
+        normalized = F.layer_norm(grouped, grouped.shape[-1:], eps=self.eps).reshape(x.shape)
+        return normalized * self.weight[:, None, None] + self.bias[:, None, None]
+
+
 def norm(c, groups=8):
-    return nn.GroupNorm(math.gcd(c, groups), c, eps=1e-5)
+    kind = DecomposedGroupNorm if DECOMPOSED else nn.GroupNorm
+    return kind(math.gcd(c, groups), c, eps=1e-5)
+
+
+def silu(x):
+    return x * torch.sigmoid(x) if DECOMPOSED else F.silu(x)
 
 
 class ResidualBlock(nn.Module):
@@ -41,9 +59,9 @@ class ResidualBlock(nn.Module):
         self.skip = None if cin == cout else PaddedConv(cin, cout, 1)
 
     def forward(self, x, emb):
-        h = self.conv1(F.silu(self.norm1(x)))
-        h = h + self.emb(F.silu(emb))[:, :, None, None]
-        h = self.conv2(F.silu(self.norm2(h)))
+        h = self.conv1(silu(self.norm1(x)))
+        h = h + self.emb(silu(emb))[:, :, None, None]
+        h = self.conv2(silu(self.norm2(h)))
         return h + (x if self.skip is None else self.skip(x))
 
 
@@ -112,7 +130,7 @@ class UNet(nn.Module):
         half = self.base // 2
         freqs = 10000.0 ** (-torch.arange(half, dtype=torch.float32) / half)
         angles = c_noise[:, None] * freqs[None]
-        emb = self.noise2(F.silu(self.noise1(torch.cat([angles.cos(), angles.sin()], 1))))
+        emb = self.noise2(silu(self.noise1(torch.cat([angles.cos(), angles.sin()], 1))))
         emb = emb + self.classes(one_hot)
         h = self.input(x)
         skips = [h]
@@ -125,7 +143,7 @@ class UNet(nn.Module):
             if isinstance(block, ResidualBlock):
                 h = torch.cat([h, skips.pop()], 1)
             h = block(h, emb)
-        return self.output(F.silu(self.out_norm(h)))
+        return self.output(silu(self.out_norm(h)))
 
 
 def denoise(net, x, sigma, one_hot, sd=0.5):
@@ -144,7 +162,12 @@ def main():
     parser.add_argument("--side", type=int, default=64)
     parser.add_argument("--sample", action="store_true")
     parser.add_argument("--base", type=int, default=24)
+    parser.add_argument("--warmup", type=int, default=50, help="untimed steps before timing starts")
+    parser.add_argument("--decomposed", action="store_true",
+                        help="build group norm and SiLU from the operations DJL offers, as the Java U-Net does")
     args = parser.parse_args()
+    global DECOMPOSED
+    DECOMPOSED = args.decomposed
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(1)
@@ -161,7 +184,7 @@ def main():
     times = []
     cpu_times = []
     process_times = []
-    for step in range(3 + args.steps):
+    for step in range(args.warmup + args.steps):
         start = time.perf_counter()
         cpu_start = time.thread_time()
         process_start = time.process_time()
@@ -181,9 +204,9 @@ def main():
         times.append(time.perf_counter() - start)
         cpu_times.append(time.thread_time() - cpu_start)
         process_times.append(time.process_time() - process_start)
-    timed = times[3:]
-    cpu_timed = cpu_times[3:]
-    process_timed = process_times[3:]
+    timed = times[args.warmup:]
+    cpu_timed = cpu_times[args.warmup:]
+    process_timed = process_times[args.warmup:]
     # With one thread the main thread does all the arithmetic, so its CPU time is the step's cost
     # even while other programs share the cores.
     print(f"training step, batch {n} of 1x{side}x{side}: mean {sum(timed) / len(timed):.3f} s, "

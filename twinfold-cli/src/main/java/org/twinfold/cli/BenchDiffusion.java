@@ -39,6 +39,11 @@ final class BenchDiffusion implements Callable<Integer> {
             description = "Training steps to time (step) or to run (memory, e.g. 5000). Default: ${DEFAULT-VALUE}.")
     int steps;
 
+    @Option(names = "--warmup", defaultValue = "50",
+            description = "Untimed training steps before 'step' starts timing, while the JIT compiler warms up. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
     @Option(names = "--heun-steps", defaultValue = "18",
             description = "Sampler steps for 'sample' (2 x steps - 1 network evaluations). Default: ${DEFAULT-VALUE}.")
     int heunSteps;
@@ -59,7 +64,7 @@ final class BenchDiffusion implements Callable<Integer> {
         System.out.printf("bench diffusion --mode %s: %d libtorch thread(s), images of 1 x %d x %d%n", mode, threads,
                 side, side);
         switch (mode) {
-            case step -> DiffusionBenchmark.step(settings);
+            case step -> DiffusionBenchmark.step(settings, warmup);
             case memory -> DiffusionBenchmark.memory(settings);
             case sample -> DiffusionBenchmark.sample(settings);
         }

@@ -25,7 +25,7 @@ import org.twinfold.ml.train.TrainingListener;
  * Speed and memory of the diffusion engine on random masks with 25 classes (the CPM task's shape), for
  * a U-Net described by {@link Settings}:
  * <ul>
- *   <li>{@link #step}: seconds per training step (EDM loss, Adam, EMA) after 3 warm-up steps;</li>
+ *   <li>{@link #step}: seconds per training step (EDM loss, Adam, EMA) after warm-up steps;</li>
  *   <li>{@link #memory}: VmRSS at step 100 and every 1,000th step of a longer run;</li>
  *   <li>{@link #sample}: seconds per generated image with the deterministic Heun sampler, per batch
  *       size, after one warm-up batch.</li>
@@ -36,7 +36,6 @@ import org.twinfold.ml.train.TrainingListener;
  */
 public final class DiffusionBenchmark {
     private static final int CLASSES = 25;
-    private static final int WARMUP_STEPS = 3;
     private static final Path STATUS = Path.of("/proc/self/status");
 
     /**
@@ -80,8 +79,14 @@ public final class DiffusionBenchmark {
      * and the CPU time of the calling thread per step. With one libtorch thread the calling thread
      * does all the arithmetic, so its CPU time is the cost of a step even on a busy machine. The CPU
      * time of the whole process adds the garbage collector and the JIT compiler.
+     *
+     * @param warmupSteps steps run before timing starts. The JIT compiler needs a few dozen steps to
+     *     compile DJL's Java side; until then a step costs up to 1.5 times its steady-state time.
      */
-    public static void step(Settings settings) {
+    public static void step(Settings settings, int warmupSteps) {
+        if (warmupSteps < 0) {
+            throw new IllegalArgumentException("warm-up steps " + warmupSteps + " is negative; give 0 or more");
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean system =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -101,10 +106,10 @@ public final class DiffusionBenchmark {
             last[2] = process;
         };
         long start = System.nanoTime();
-        try (DiffusionModel model = train(settings, WARMUP_STEPS + settings.steps(), timer)) {
-            List<Double> timed = seconds.subList(WARMUP_STEPS, seconds.size());
-            List<Double> cpuTimed = cpuSeconds.subList(WARMUP_STEPS, cpuSeconds.size());
-            List<Double> processTimed = processSeconds.subList(WARMUP_STEPS, processSeconds.size());
+        try (DiffusionModel model = train(settings, warmupSteps + settings.steps(), timer)) {
+            List<Double> timed = seconds.subList(warmupSteps, seconds.size());
+            List<Double> cpuTimed = cpuSeconds.subList(warmupSteps, cpuSeconds.size());
+            List<Double> processTimed = processSeconds.subList(warmupSteps, processSeconds.size());
             System.out.printf(Locale.ROOT, "parameters %d%ntraining step, batch %d of 1x%dx%d: mean %.3f s, min %.3f s"
                     + " over %d steps (total run %.1f s); calling-thread CPU mean %.3f s, min %.3f s; process CPU mean"
                     + " %.3f s%n", parameters(model), settings.batch(), settings.side(), settings.side(), mean(timed),

@@ -1,0 +1,26 @@
+package org.twinfold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BenchDiffusionTest {
+
+    @Test
+    void stepModeTimesOnlyTheStepsAfterWarmUp() {
+        CliRunner.Result result = CliRunner.run("bench", "diffusion", "--mode", "step", "--side", "8", "--base", "4",
+                "--batch", "2", "--warmup", "2", "--steps", "3", "--threads", "1");
+        assertEquals(0, result.exitCode(), result.all());
+        assertTrue(result.all().contains("training step, batch 2 of 1x8x8"), result.all());
+        assertTrue(result.all().contains("over 3 steps"), result.all());
+    }
+
+    @Test
+    void negativeWarmUpIsRejected() {
+        CliRunner.Result result = CliRunner.run("bench", "diffusion", "--side", "8", "--base", "4", "--warmup", "-1",
+                "--threads", "1");
+        assertEquals(ExitCode.INVALID_INPUT, result.exitCode(), result.all());
+        assertTrue(result.all().contains("warm-up steps -1 is negative"), result.all());
+    }
+}
