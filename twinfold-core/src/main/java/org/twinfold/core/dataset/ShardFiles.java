@@ -7,6 +7,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.FixedPoint;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -98,6 +99,9 @@ final class ShardFiles {
             throw new DatasetFormatException(file + ": dataset '" + field.name() + "' has shape "
                     + Arrays.toString(dataset.getDimensions()) + ", expected " + Arrays.toString(expected));
         }
+        if (field.type() == ElementType.UINT8 && isUnsignedByte(dataset)) {
+            return narrowUnsignedBytes((int[]) dataset.getDataFlat());
+        }
         Class<?> expectedType = field.type().arrayClass().getComponentType();
         if (dataset.getJavaType() != expectedType) {
             throw new DatasetFormatException(file + ": dataset '" + field.name() + "' contains "
@@ -105,6 +109,20 @@ final class ShardFiles {
         }
         checkDeclaredType(file, field, dataset.getAttribute("dtype"));
         return dataset.getDataFlat();
+    }
+
+    // h5py and numpy write uint8 as unsigned 8-bit integers, which jhdf widens to int; twinfold itself
+    // writes signed bytes with a dtype attribute (see checkDeclaredType).
+    private static boolean isUnsignedByte(Dataset dataset) {
+        return dataset.getDataType() instanceof FixedPoint fixed && fixed.getSize() == 1 && !fixed.isSigned();
+    }
+
+    private static byte[] narrowUnsignedBytes(int[] values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
     }
 
     // The dtype attribute separates uint8 from int8, which jhdf reads as the same Java byte type.

@@ -1,5 +1,6 @@
 package org.twinfold.core.dataset;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,31 @@ class H5pyReadTest {
             "print(f['parameters'].shape, f['parameters'].attrs['names'].decode(), f['seeds'].dtype)",
             "print(round(float(s[1, 0]), 6))");
 
+    // Replaces the uint8 'mask' dataset by numpy's unsigned bytes, as a scientist's own h5py script
+    // writes them, and records the shard's new hash in the manifest.
+    private static final String REWRITE_AS_UINT8 = String.join("\n",
+            "import hashlib, json, sys, h5py, numpy",
+            "folder = sys.argv[1]",
+            "with h5py.File(folder + '/shard-00000.h5', 'r+') as f:",
+            "    values = f['mask'][...].astype(numpy.uint8)",
+            "    del f['mask']",
+            "    f.create_dataset('mask', data=values)",
+            "manifest = json.load(open(folder + '/manifest.json'))",
+            "manifest['shards'][0]['sha256'] = hashlib.sha256(open(folder + '/shard-00000.h5', 'rb').read()).hexdigest()",
+            "json.dump(manifest, open(folder + '/manifest.json', 'w'))",
+            "print(values.dtype)");
+
     @TempDir
     Path temp;
+
+    private static String python(String script, Path argument) throws Exception {
+        Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, argument.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        python.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(0, python.exitValue(), "h5py failed (is python3-h5py installed?):\n" + output);
+        return output;
+    }
 
     @Test
     void h5pyReadsShapesTypesAndValues() throws Exception {
@@ -33,15 +57,24 @@ class H5pyReadTest {
                 .seed(5).build().run(folder);
         float expected = Dataset.open(folder).readAll().floats("signal")[8];
 
-        Process python = new ProcessBuilder("/usr/bin/python3", "-c", SCRIPT,
-                folder.resolve("shard-00000.h5").toString()).redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        python.waitFor(60, TimeUnit.SECONDS);
+        String output = python(SCRIPT, folder.resolve("shard-00000.h5"));
 
-        assertEquals(0, python.exitValue(), "h5py failed (is python3-h5py installed?):\n" + output);
         String[] lines = output.strip().split("\n");
         assertEquals("(3, 8) float32 1 uint8", lines[0]);
         assertEquals("(3, 1) frequency int64", lines[1]);
         assertEquals(expected, Float.parseFloat(lines[2]), 1e-6);
+    }
+
+    @Test
+    void readsMasksThatH5pyWroteAsUnsignedBytes() throws Exception {
+        Path folder = temp.resolve("data");
+        Sweep.builder().generator(new NoisySineGenerator())
+                .points(List.of(ParameterPoint.of(0.5), ParameterPoint.of(1.0), ParameterPoint.of(1.5)))
+                .seed(5).build().run(folder);
+        byte[] written = Dataset.open(folder).readAll().bytes("mask");
+
+        assertEquals("uint8", python(REWRITE_AS_UINT8, folder).strip());
+
+        assertArrayEquals(written, Dataset.open(folder).readAll().bytes("mask"));
     }
 }
