@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class BenchDiffusionTest {
 
     @Test
-    void stepModeTimesOnlyTheStepsAfterWarmUp() {
+    void stepTimesAfterWarmUp() {
         CliRunner.Result result = CliRunner.run("bench", "diffusion", "--mode", "step", "--side", "8", "--base", "4",
                 "--batch", "2", "--warmup", "2", "--steps", "3", "--threads", "1");
         assertEquals(0, result.exitCode(), result.all());

@@ -111,7 +111,7 @@ final class ShardFiles {
         return dataset.getDataFlat();
     }
 
-    // h5py and numpy write uint8 as unsigned 8-bit integers, which jhdf widens to int; twinfold itself
+    // h5py and numpy write uint8 as unsigned 8-bit integers, which jhdf widens to int. twinfold itself
     // writes signed bytes with a dtype attribute (see checkDeclaredType).
     private static boolean isUnsignedByte(Dataset dataset) {
         return dataset.getDataType() instanceof FixedPoint fixed && fixed.getSize() == 1 && !fixed.isSigned();
