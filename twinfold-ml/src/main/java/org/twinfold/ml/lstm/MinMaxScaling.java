@@ -1,10 +1,10 @@
 package org.twinfold.ml.lstm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import org.twinfold.ml.JsonArrays;
 
 /**
  * Per-component min-max scaling of frames to [-1, 1]: {@code u_k = 2 (x_k - min_k) / (max_k - min_k) - 1},
@@ -128,8 +128,8 @@ public record MinMaxScaling(double[] min, double[] max) implements ComponentScal
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("formatVersion", FORMAT_VERSION);
         node.put("kind", KIND);
-        put(node.putArray("min"), min);
-        put(node.putArray("max"), max);
+        node.set("min", JsonArrays.of(min));
+        node.set("max", JsonArrays.of(max));
         return node;
     }
 
@@ -139,26 +139,11 @@ public record MinMaxScaling(double[] min, double[] max) implements ComponentScal
             throw new IllegalArgumentException("min-max scaling has format version " + version + "; this code reads 1 to "
                     + FORMAT_VERSION + ", so update twinfold to read it");
         }
-        return new MinMaxScaling(get(node, "min"), get(node, "max"));
+        return new MinMaxScaling(JsonArrays.doubles(node, "min"), JsonArrays.doubles(node, "max"));
     }
 
     private double spread(int k) {
         double width = max[k] - min[k];
         return width > 0 ? width : 2;
-    }
-
-    private static void put(ArrayNode array, double[] values) {
-        for (double value : values) {
-            array.add(value);
-        }
-    }
-
-    private static double[] get(JsonNode node, String name) {
-        JsonNode array = node.path(name);
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
     }
 }

@@ -1,9 +1,9 @@
 package org.twinfold.ml.lstm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.twinfold.ml.JsonArrays;
 
 /**
  * Per-component standardization {@code u_k = (x_k - mean_k) / std_k}. Unlike min-max scaling, one
@@ -85,8 +85,8 @@ public record Standardization(double[] mean, double[] std) implements ComponentS
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("formatVersion", FORMAT_VERSION);
         node.put("kind", KIND);
-        put(node.putArray("mean"), mean);
-        put(node.putArray("std"), std);
+        node.set("mean", JsonArrays.of(mean));
+        node.set("std", JsonArrays.of(std));
         return node;
     }
 
@@ -96,21 +96,6 @@ public record Standardization(double[] mean, double[] std) implements ComponentS
             throw new IllegalArgumentException("standardization has format version " + version + "; this code reads 1"
                     + " to " + FORMAT_VERSION + ", so update twinfold to read it");
         }
-        return new Standardization(get(node, "mean"), get(node, "std"));
-    }
-
-    private static void put(ArrayNode array, double[] values) {
-        for (double value : values) {
-            array.add(value);
-        }
-    }
-
-    private static double[] get(JsonNode node, String name) {
-        JsonNode array = node.path(name);
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
+        return new Standardization(JsonArrays.doubles(node, "mean"), JsonArrays.doubles(node, "std"));
     }
 }

@@ -1,9 +1,9 @@
 package org.twinfold.ml.mlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.twinfold.ml.JsonArrays;
 
 /**
  * Affine maps applied around the network: inputs {@code u_j = (x_j - inputOffset_j) / inputScale_j};
@@ -92,10 +92,10 @@ public record Normalization(InputScaling inputScaling, double[] inputOffset, dou
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("formatVersion", FORMAT_VERSION);
         node.put("inputScaling", inputScaling.name());
-        put(node.putArray("inputOffset"), inputOffset);
-        put(node.putArray("inputScale"), inputScale);
-        put(node.putArray("outputMean"), outputMean);
-        put(node.putArray("outputStd"), outputStd);
+        node.set("inputOffset", JsonArrays.of(inputOffset));
+        node.set("inputScale", JsonArrays.of(inputScale));
+        node.set("outputMean", JsonArrays.of(outputMean));
+        node.set("outputStd", JsonArrays.of(outputStd));
         return node;
     }
 
@@ -105,8 +105,8 @@ public record Normalization(InputScaling inputScaling, double[] inputOffset, dou
             throw new IllegalArgumentException("normalization has format version " + version + "; this code reads 1 to "
                     + FORMAT_VERSION);
         }
-        return new Normalization(InputScaling.valueOf(node.get("inputScaling").asText()), get(node, "inputOffset"),
-                get(node, "inputScale"), get(node, "outputMean"), get(node, "outputStd"));
+        return new Normalization(InputScaling.valueOf(node.get("inputScaling").asText()), JsonArrays.doubles(node, "inputOffset"),
+                JsonArrays.doubles(node, "inputScale"), JsonArrays.doubles(node, "outputMean"), JsonArrays.doubles(node, "outputStd"));
     }
 
     private static double[][] meanAndStd(float[][] rows) {
@@ -134,20 +134,5 @@ public record Normalization(InputScaling inputScaling, double[] inputOffset, dou
             }
         }
         return new double[][] {mean, std};
-    }
-
-    private static void put(ArrayNode array, double[] values) {
-        for (double value : values) {
-            array.add(value);
-        }
-    }
-
-    private static double[] get(JsonNode node, String key) {
-        JsonNode array = node.get(key);
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
     }
 }
