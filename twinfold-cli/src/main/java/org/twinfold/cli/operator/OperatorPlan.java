@@ -27,11 +27,14 @@ import org.twinfold.sim.md.LennardJonesGenerator;
  *     predicted frame in the rollout
  * @param target the residual the network predicts; {@link OperatorTarget#VERLET_STEP_CORRECTION} needs
  *     acceleration inputs
+ * @param inputNoise standard deviation of the Gaussian noise added to every standardized input value in
+ *     training, 0 for none. The residual target moves with the noisy window, so the operator learns to
+ *     bring a perturbed state back to the trajectory. Only with positions and velocities as inputs.
  * @param multiples one operator each, distinct
  */
 public record OperatorPlan(String name, String description, int particles, int verletSteps, int saveInterval,
         int trainTrajectories, int testTrajectories, int windowLength, int hiddenSize, OperatorInputs inputs,
-        OperatorTarget target, List<MultiplePlan> multiples) {
+        OperatorTarget target, double inputNoise, List<MultiplePlan> multiples) {
 
     /** Verlet time step Delta of the reference, in tau. */
     public static final double VERLET_STEP = 0.001;
@@ -50,6 +53,15 @@ public record OperatorPlan(String name, String description, int particles, int v
             throw new IllegalArgumentException("plan " + name + ": target " + target.planName() + " needs inputs "
                     + OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS.planName() + ", not " + inputs.planName()
                     + "; change one of the two");
+        }
+        if (!(inputNoise >= 0) || !Double.isFinite(inputNoise)) {
+            throw new IllegalArgumentException("plan " + name + ": inputNoise " + inputNoise
+                    + " is invalid; give 0 for none or a small positive standard deviation such as 0.01");
+        }
+        if (inputNoise > 0 && inputs != OperatorInputs.POSITIONS_VELOCITIES) {
+            throw new IllegalArgumentException("plan " + name + ": inputNoise " + inputNoise + " works only with inputs "
+                    + OperatorInputs.POSITIONS_VELOCITIES.planName() + ", not " + inputs.planName()
+                    + "; set inputNoise to 0 or change the inputs");
         }
         if (particles < 2 || saveInterval < 1 || verletSteps < saveInterval || verletSteps % saveInterval != 0) {
             throw new IllegalArgumentException("plan " + name + ": particles " + particles + ", verletSteps "
@@ -107,7 +119,7 @@ public record OperatorPlan(String name, String description, int particles, int v
     /** Returns this plan with every operator's training steps replaced, for {@code --steps}. */
     public OperatorPlan withTrainingSteps(long steps) {
         return new OperatorPlan(name, description, particles, verletSteps, saveInterval, trainTrajectories,
-                testTrajectories, windowLength, hiddenSize, inputs, target,
+                testTrajectories, windowLength, hiddenSize, inputs, target, inputNoise,
                 multiples.stream().map(multiple -> multiple.withTrainingSteps(steps)).toList());
     }
 
@@ -124,6 +136,7 @@ public record OperatorPlan(String name, String description, int particles, int v
         node.put("hiddenSize", hiddenSize);
         node.put("inputs", inputs.planName());
         node.put("target", target.planName());
+        node.put("inputNoise", inputNoise);
         ArrayNode list = node.putArray("multiples");
         for (MultiplePlan multiple : multiples) {
             ObjectNode entry = list.addObject();

@@ -47,7 +47,7 @@ public final class OperatorPlans {
     public static OperatorPlan quick() {
         return new OperatorPlan("quick", "16 particles, 256 training and 32 test trajectories of t = 60, "
                 + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 60_000, 100, 256, 32, 5, 64, OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, List.of(
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(
                         new MultiplePlan(100, 601, 45, 30_000, 128, 3e-3),
                         new MultiplePlan(1000, 61, 20, 5000, 128, 3e-3),
                         new MultiplePlan(4000, 16, 10, 3000, 128, 3e-3)));
@@ -58,7 +58,7 @@ public final class OperatorPlans {
         return new OperatorPlan("paper", "16 particles, 4,000 training and 1,000 test trajectories of t = 2000, "
                 + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 2_000_000, 100, 4000, 1000, 5, 64,
                 OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(1000, 2001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(4000, 501, 400, 200_000, 256, 1e-3)));
     }
@@ -67,7 +67,7 @@ public final class OperatorPlans {
     public static OperatorPlan smoke() {
         return new OperatorPlan("smoke", "3 particles, 12 training and 3 test trajectories of t = 40, a pipeline check",
                 3, 40_000, 100, 12, 3, 5, 8, OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, List.of(
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(
                         new MultiplePlan(100, 101, 20, 30, 32, 3e-3),
                         new MultiplePlan(1000, 41, 10, 20, 32, 3e-3),
                         new MultiplePlan(4000, 11, 2, 10, 8, 3e-3)));
@@ -102,7 +102,7 @@ public final class OperatorPlans {
                 integer(node, "verletSteps", file), integer(node, "saveInterval", file),
                 integer(node, "trainTrajectories", file), integer(node, "testTrajectories", file),
                 integer(node, "windowLength", file), integer(node, "hiddenSize", file), inputs(node, file), target(node, file),
-                multiples);
+                inputNoise(node, file), multiples);
     }
 
     /** Returns the plan's inputs; plan files written before the field existed mean positions and velocities. */
@@ -129,6 +129,19 @@ public final class OperatorPlans {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("plan file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Returns the plan's input noise; plan files written before the field existed mean none. */
+    private static double inputNoise(JsonNode node, Path file) {
+        JsonNode value = node.get("inputNoise");
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("plan file " + file + ": 'inputNoise' is " + value
+                    + "; expected a number such as 0.01, or 0 for none");
+        }
+        return value.asDouble();
     }
 
     private static int integer(JsonNode node, String key, Path file) {

@@ -73,7 +73,7 @@ final class OperatorTraining {
         LstmOptions.Builder builder = LstmOptions.builder().optWindowLength(plan.windowLength())
                 .optHiddenSize(plan.hiddenSize()).optLayers(2).optBatchSize(multiple.batchSize())
                 .optValidationFraction(VALIDATION_FRACTION).optTarget(plan.target().predictionTarget())
-                .optStandardize(true).optMetadata(expected);
+                .optStandardize(true).optInputNoise(plan.inputNoise()).optMetadata(expected);
         if (plan.target() == OperatorTarget.VERLET_STEP_CORRECTION) {
             builder.optFeatures(AccelerationFeatures.withVerletStep(plan.simulator(),
                     multiple.multiple() * OperatorPlan.VERLET_STEP));
@@ -126,6 +126,9 @@ final class OperatorTraining {
         // Left out for the old inputs, so that trainings finished before the option existed still match.
         if (plan.inputs() != OperatorInputs.POSITIONS_VELOCITIES) {
             node.put("inputs", plan.inputs().planName());
+        }
+        if (plan.inputNoise() > 0) {
+            node.put("inputNoise", plan.inputNoise());
         }
         node.put("seed", seed);
         return node;

@@ -124,6 +124,40 @@ class OperatorRunTest {
     }
 
     @Test
+    void inputNoiseIsRecordedWithTheTraining() throws Exception {
+        Path out = temp.resolve("noise");
+        Path plan = planFile(node -> ((ObjectNode) node).put("inputNoise", 0.01)
+                .put("trainTrajectories", 3).put("testTrajectories", 2));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lstm", "--preset", plan.toString(), "--out",
+                out.toString(), "--threads", "1", "--steps", "3");
+        assertEquals(0, result.exitCode(), result.output());
+
+        JsonNode evaluation = JSON.readTree(out.resolve("evaluation.json").toFile());
+        assertEquals(0.01, evaluation.path("plan").path("inputNoise").asDouble());
+        JsonNode summary = JSON.readTree(out.resolve("checkpoints/x100/training.json").toFile());
+        assertEquals(0.01, summary.path("settings").path("inputNoise").asDouble(), summary.toString());
+    }
+
+    @Test
+    void negativeInputNoiseExitsWithTwo() throws Exception {
+        Path plan = planFile(node -> ((ObjectNode) node).put("inputNoise", -0.1));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "inputNoise -0.1 is invalid");
+    }
+
+    @Test
+    void inputNoiseWithAccelerationsExitsWithTwo() throws Exception {
+        Path plan = planFile(node -> ((ObjectNode) node).put("inputNoise", 0.01)
+                .put("inputs", "positions-velocities-accelerations"));
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, "inputNoise 0.01 works only with inputs positions-velocities");
+    }
+
+    @Test
     void unknownInputsExitWithTwo() throws Exception {
         Path plan = planFile(node -> ((ObjectNode) node).put("inputs", "forces"));
         OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",

@@ -55,7 +55,7 @@ class TrajectoryFeaturesTest {
         MultiplePlan odd = new MultiplePlan(250, 20, 5, 10, 8, 1e-3);
         IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new OperatorPlan("t", "t", 3, 10_000, 100, 4, 1, 5, 8,
-                        OperatorInputs.POSITIONS_VELOCITIES, OperatorTarget.CONSTANT_VELOCITY_CORRECTION, List.of(odd)));
+                        OperatorInputs.POSITIONS_VELOCITIES, OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(odd)));
         assertEquals(true, error.getMessage().contains("unknown multiple 250"), error.getMessage());
     }
 }
