@@ -116,11 +116,8 @@ class OperatorRunTest {
 
     @Test
     void verletTargetWithoutAccelerationsExitsWithTwo() throws Exception {
-        Path plan = planFile(node -> ((ObjectNode) node).put("target", "verlet-step-correction"));
-        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
-                temp.resolve("bad").toString());
-        assertEquals(2, result.exitCode(), result.output());
-        assertContains(result, "target verlet-step-correction needs inputs positions-velocities-accelerations");
+        assertPlanRejected(node -> ((ObjectNode) node).put("target", "verlet-step-correction"),
+                "target verlet-step-correction needs inputs positions-velocities-accelerations");
     }
 
     @Test
@@ -140,30 +137,21 @@ class OperatorRunTest {
 
     @Test
     void negativeInputNoiseExitsWithTwo() throws Exception {
-        Path plan = planFile(node -> ((ObjectNode) node).put("inputNoise", -0.1));
-        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
-                temp.resolve("bad").toString());
-        assertEquals(2, result.exitCode(), result.output());
-        assertContains(result, "inputNoise -0.1 is invalid");
+        assertPlanRejected(node -> ((ObjectNode) node).put("inputNoise", -0.1),
+                "inputNoise -0.1 is invalid");
     }
 
     @Test
     void inputNoiseWithAccelerationsExitsWithTwo() throws Exception {
-        Path plan = planFile(node -> ((ObjectNode) node).put("inputNoise", 0.01)
-                .put("inputs", "positions-velocities-accelerations"));
-        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
-                temp.resolve("bad").toString());
-        assertEquals(2, result.exitCode(), result.output());
-        assertContains(result, "inputNoise 0.01 works only with inputs positions-velocities");
+        assertPlanRejected(node -> ((ObjectNode) node).put("inputNoise", 0.01)
+                .put("inputs", "positions-velocities-accelerations"),
+                "inputNoise 0.01 works only with inputs positions-velocities");
     }
 
     @Test
     void unknownInputsExitWithTwo() throws Exception {
-        Path plan = planFile(node -> ((ObjectNode) node).put("inputs", "forces"));
-        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
-                temp.resolve("bad").toString());
-        assertEquals(2, result.exitCode(), result.output());
-        assertContains(result, "unknown operator inputs 'forces'");
+        assertPlanRejected(node -> ((ObjectNode) node).put("inputs", "forces"),
+                "unknown operator inputs 'forces'");
     }
 
     @Test
@@ -178,11 +166,8 @@ class OperatorRunTest {
 
     @Test
     void multipleThatIsNotWholeFramesExitsWithTwo() throws Exception {
-        Path plan = planFile(node -> ((ObjectNode) node.path("multiples").get(0)).put("multiple", 150));
-        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
-                temp.resolve("bad").toString());
-        assertEquals(2, result.exitCode(), result.output());
-        assertContains(result, "unknown multiple 150");
+        assertPlanRejected(node -> ((ObjectNode) node.path("multiples").get(0)).put("multiple", 150),
+                "unknown multiple 150");
     }
 
     @Test
@@ -226,6 +211,15 @@ class OperatorRunTest {
                 temp.resolve("bad").toString());
         assertEquals(2, result.exitCode(), result.output());
         assertContains(result, "unknown preset 'huge'");
+    }
+
+    /** Runs md-lj on the smoke plan with {@code change} applied and checks exit code 2 and the message. */
+    private void assertPlanRejected(java.util.function.Consumer<JsonNode> change, String message) throws Exception {
+        Path plan = planFile(change);
+        OperatorCli.Result result = OperatorCli.run("run", "md-lj", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertContains(result, message);
     }
 
     private Path planFile(java.util.function.Consumer<JsonNode> change) throws Exception {

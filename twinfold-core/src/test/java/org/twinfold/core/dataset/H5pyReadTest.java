@@ -40,6 +40,15 @@ class H5pyReadTest {
     @TempDir
     Path temp;
 
+    /** Writes three noisy sine samples, seed 5, into a new dataset folder. */
+    private Path writeSineDataset() throws Exception {
+        Path folder = temp.resolve("data");
+        Sweep.builder().generator(new NoisySineGenerator())
+                .points(List.of(ParameterPoint.of(0.5), ParameterPoint.of(1.0), ParameterPoint.of(1.5)))
+                .seed(5).build().run(folder);
+        return folder;
+    }
+
     private static String python(String script, Path argument) throws Exception {
         Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, argument.toString())
                 .redirectErrorStream(true).start();
@@ -51,10 +60,7 @@ class H5pyReadTest {
 
     @Test
     void h5pyReadsShapesTypesAndValues() throws Exception {
-        Path folder = temp.resolve("data");
-        Sweep.builder().generator(new NoisySineGenerator())
-                .points(List.of(ParameterPoint.of(0.5), ParameterPoint.of(1.0), ParameterPoint.of(1.5)))
-                .seed(5).build().run(folder);
+        Path folder = writeSineDataset();
         float expected = Dataset.open(folder).readAll().floats("signal")[8];
 
         String output = python(SCRIPT, folder.resolve("shard-00000.h5"));
@@ -67,10 +73,7 @@ class H5pyReadTest {
 
     @Test
     void readsMasksThatH5pyWroteAsUnsignedBytes() throws Exception {
-        Path folder = temp.resolve("data");
-        Sweep.builder().generator(new NoisySineGenerator())
-                .points(List.of(ParameterPoint.of(0.5), ParameterPoint.of(1.0), ParameterPoint.of(1.5)))
-                .seed(5).build().run(folder);
+        Path folder = writeSineDataset();
         byte[] written = Dataset.open(folder).readAll().bytes("mask");
 
         assertEquals("uint8", python(REWRITE_AS_UINT8, folder).strip());
