@@ -121,7 +121,7 @@ class OperatorRunTest {
     }
 
     @Test
-    void inputNoiseIsRecordedWithTheTraining() throws Exception {
+    void inputNoiseRecordedInTraining() throws Exception {
         Path out = temp.resolve("noise");
         Path plan = planFile(node -> ((ObjectNode) node).put("inputNoise", 0.01)
                 .put("trainTrajectories", 3).put("testTrajectories", 2));

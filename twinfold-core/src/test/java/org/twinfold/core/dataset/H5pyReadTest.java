@@ -40,7 +40,7 @@ class H5pyReadTest {
     @TempDir
     Path temp;
 
-    /** Writes three noisy sine samples, seed 5, into a new dataset folder. */
+    /** Writes three noisy sine samples into a new dataset folder. */
     private Path writeSineDataset() throws Exception {
         Path folder = temp.resolve("data");
         Sweep.builder().generator(new NoisySineGenerator())
@@ -72,7 +72,7 @@ class H5pyReadTest {
     }
 
     @Test
-    void readsMasksThatH5pyWroteAsUnsignedBytes() throws Exception {
+    void readsH5pyUnsignedBytes() throws Exception {
         Path folder = writeSineDataset();
         byte[] written = Dataset.open(folder).readAll().bytes("mask");
 
