@@ -34,7 +34,8 @@ final class TrainingOptions {
 
     @Option(names = "--setting", paramLabel = "KEY=VALUE",
             description = "A surrogate family's setting, repeatable, over the task's own, such as "
-                    + "diffusion.p-mean=0.5 or vae.standardize=global; 'twinfold tasks' lists each task's settings.")
+                    + "diffusion.p-mean=0.5 or vae.standardize=global. 'twinfold tasks' lists the settings each task "
+                    + "recommends, and the README every key of each family.")
     List<String> settingTexts = new ArrayList<>();
 
     @Option(names = "--family", paramLabel = "NAME",
@@ -60,7 +61,7 @@ final class TrainingOptions {
             int equals = text.indexOf('=');
             if (equals <= 0) {
                 throw new IllegalArgumentException("--setting '" + text + "' is not KEY=VALUE; give e.g. --setting"
-                        + " diffusion.p-mean=0.5 ('twinfold tasks' lists each task's settings)");
+                        + " diffusion.p-mean=0.5 ('twinfold tasks' lists the settings each task recommends)");
             }
             settings.put(text.substring(0, equals).trim(), text.substring(equals + 1).trim());
         }

@@ -126,8 +126,8 @@ class VasculogenesisRunTest {
         assertFalse(Arrays.equals(firstMasks, Dataset.open(churned).readAll().bytes("cell_type")),
                 "4 stochastic steps give other masks than 18 deterministic ones");
         String sampler = Dataset.open(churned).manifest().generator().settings().get("sampler");
-        assertTrue(sampler.contains("steps=4"), sampler);
-        assertTrue(sampler.contains("sChurn=10.0"), sampler);
+        assertTrue(sampler.contains("Heun, 4 steps"), sampler);
+        assertTrue(sampler.contains("S_churn 10 "), sampler);
         ChildJvm.Result badSteps = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--sampler-steps", "1",
                 "--out", temp.resolve("bad").toString());

@@ -71,7 +71,8 @@ public final class Dataset {
         String actual = AtomicFiles.sha256(file);
         if (!actual.equals(entry.sha256())) {
             throw new DatasetFormatException(file + " has SHA-256 " + actual + " but the manifest lists "
-                    + entry.sha256() + "; the file was changed after it was written, so rerun the sweep");
+                    + entry.sha256() + "; the file was changed after it was written, so rerun the sweep, or, if you"
+                    + " changed it on purpose, write its new SHA-256 into the manifest's entry for " + entry.file());
         }
         return batch;
     }

@@ -98,7 +98,7 @@ class DatasetBadInputTest {
         rewriteShard(new float[3][8], new byte[3][2][2]);
         DatasetFormatException error = assertThrows(DatasetFormatException.class,
                 () -> Dataset.open(folder).readShard(0));
-        assertMessage(error, "SHA-256");
+        assertMessage(error, "SHA-256", "write its new SHA-256 into the manifest's entry for shard-00000.h5");
     }
 
     @Test

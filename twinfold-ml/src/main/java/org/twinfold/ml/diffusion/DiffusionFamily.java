@@ -120,7 +120,8 @@ public final class DiffusionFamily implements SurrogateFamily {
         if (fields.size() != 1 || fields.get(0).shape().size() != 2) {
             throw new IllegalArgumentException("the diffusion surrogate learns one 2-D field, but the dataset has "
                     + "fields " + fields.stream().map(f -> f.name() + " " + f.shape()).toList()
-                    + "; choose a surrogate family for this task");
+                    + "; give it data with a single 2-D field (a preset that writes masks only, not one meant"
+                    + " for 'simulate' alone) or choose another family with --family");
         }
         return fields.get(0);
     }

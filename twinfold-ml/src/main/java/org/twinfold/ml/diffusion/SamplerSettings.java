@@ -35,6 +35,23 @@ public record SamplerSettings(int steps, double sigmaMin, double sigmaMax, doubl
         }
     }
 
+    /**
+     * Returns the settings as the report and the dataset provenance print them, e.g. "Heun, 18 steps,
+     * sigma 0.002 to 80, rho 7, S_churn 10 over sigma 0 to inf, S_noise 1".
+     */
+    @Override
+    public String toString() {
+        String upper = sTmax >= Double.MAX_VALUE ? "inf" : number(sTmax);
+        return "Heun, " + steps + " steps, sigma " + number(sigmaMin) + " to " + number(sigmaMax) + ", rho "
+                + number(rho) + ", S_churn " + number(sChurn) + " over sigma " + number(sTmin) + " to " + upper
+                + ", S_noise " + number(sNoise);
+    }
+
+    /** Returns {@code value} without a trailing ".0". */
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
     /** Returns EDM's deterministic sampler with {@code steps} steps: sigma 0.002 to 80, rho 7, no churn. */
     public static SamplerSettings deterministic(int steps) {
         return new SamplerSettings(steps, 0.002, 80, 7, 0, 0, Double.MAX_VALUE, 1);

@@ -22,6 +22,12 @@ public record SamplingOptions(SamplerSettings sampler, int batchSize, double gui
         }
     }
 
+    /** Returns the options as the report and the dataset provenance print them. */
+    @Override
+    public String toString() {
+        return sampler + ", guidance " + SamplerSettings.number(guidanceScale) + ", batch " + batchSize;
+    }
+
     /** Returns 18 deterministic Heun steps (EDM's CIFAR-10 setting), batch 64, no guidance. */
     public static SamplingOptions defaults() {
         return new SamplingOptions(SamplerSettings.deterministic(18), 64, 1);

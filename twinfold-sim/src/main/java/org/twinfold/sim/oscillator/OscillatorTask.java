@@ -49,7 +49,7 @@ public final class OscillatorTask implements Task {
     @Override
     public List<Preset> presets() {
         return List.of(
-                new Preset("quick", "a laptop check in a few minutes: 512 training trajectories",
+                new Preset("quick", "a check in under a minute on 2 cores: 512 training trajectories",
                         Sampling.LATIN_HYPERCUBE, 512, 128, 1500, 64, 3e-3),
                 new Preset("large", "a denser sweep for a more accurate surrogate: 8192 trajectories",
                         Sampling.LATIN_HYPERCUBE, 8192, 1024, 20000, 256, 1e-3));
