@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.FixedPoint;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,13 +74,21 @@ final class InspectCommand implements Callable<Integer> {
         out.println(Json.mapper().writeValueAsString(manifest.provenance()));
     }
 
+    /** Returns the element type's name: Java's, except "uint8" for the unsigned bytes that h5py writes. */
+    private static String typeName(Dataset dataset) {
+        if (dataset.getDataType() instanceof FixedPoint fixed && fixed.getSize() == 1 && !fixed.isSigned()) {
+            return "uint8";
+        }
+        return dataset.getJavaType().getSimpleName();
+    }
+
     private static void printHdf5(PrintWriter out, Path file) {
         try (HdfFile hdf = new HdfFile(file)) {
             out.printf("HDF5 file %s%n", file);
             hdf.getAttributes().forEach((name, attribute) -> out.printf("  @%s = %s%n", name, attribute.getData()));
             for (Node node : hdf) {
                 if (node instanceof Dataset dataset) {
-                    out.printf("  %-16s %-8s %s%n", dataset.getName(), dataset.getJavaType().getSimpleName(),
+                    out.printf("  %-16s %-8s %s%n", dataset.getName(), typeName(dataset),
                             Arrays.toString(dataset.getDimensions()));
                     dataset.getAttributes().forEach((name, attribute) ->
                             out.printf("      @%s = %s%n", name, attribute.getData()));

@@ -87,6 +87,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void inspectNamesH5pyUnsignedBytes() throws Exception {
+        Path file = temp.resolve("masks.h5");
+        Process python = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, h5py, numpy; "
+                + "h5py.File(sys.argv[1], 'w').create_dataset('cell_type', data=numpy.zeros((2, 4, 4), numpy.uint8))",
+                file.toString()).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, python.waitFor(), "h5py failed (is python3-h5py installed?):\n" + output);
+
+        CliRunner.Result result = CliRunner.run("inspect", file.toString());
+        assertEquals(0, result.exitCode(), result.all());
+        assertContains(result, "cell_type        uint8    [2, 4, 4]");
+    }
+
+    @Test
     void configFileSetsOptions() throws Exception {
         Path config = Files.writeString(temp.resolve("sweep.yaml"), "samples: 7\nshard-size: 3\nseed: 9\n");
         Path out = temp.resolve("osc");
