@@ -4,13 +4,13 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
-import io.jhdf.object.datatype.FixedPoint;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.twinfold.core.dataset.FieldEntry;
+import org.twinfold.core.dataset.Hdf5Types;
 import org.twinfold.core.dataset.Json;
 import org.twinfold.core.dataset.Manifest;
 import org.twinfold.core.dataset.ManifestFiles;
@@ -76,7 +76,7 @@ final class InspectCommand implements Callable<Integer> {
 
     /** Returns the element type's name: Java's, except "uint8" for the unsigned bytes that h5py writes. */
     private static String typeName(Dataset dataset) {
-        if (dataset.getDataType() instanceof FixedPoint fixed && fixed.getSize() == 1 && !fixed.isSigned()) {
+        if (Hdf5Types.isUnsignedByte(dataset)) {
             return "uint8";
         }
         return dataset.getJavaType().getSimpleName();

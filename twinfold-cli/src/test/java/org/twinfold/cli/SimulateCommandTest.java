@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinfold.core.dataset.Dataset;
+import org.twinfold.core.testkit.H5py;
 
 class SimulateCommandTest {
     @TempDir
@@ -89,11 +90,8 @@ class SimulateCommandTest {
     @Test
     void inspectNamesH5pyUnsignedBytes() throws Exception {
         Path file = temp.resolve("masks.h5");
-        Process python = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, h5py, numpy; "
-                + "h5py.File(sys.argv[1], 'w').create_dataset('cell_type', data=numpy.zeros((2, 4, 4), numpy.uint8))",
-                file.toString()).redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, python.waitFor(), "h5py failed (is python3-h5py installed?):\n" + output);
+        H5py.run("import sys, h5py, numpy; h5py.File(sys.argv[1], 'w').create_dataset('cell_type',"
+                + " data=numpy.zeros((2, 4, 4), numpy.uint8))", file.toString());
 
         CliRunner.Result result = CliRunner.run("inspect", file.toString());
         assertEquals(0, result.exitCode(), result.all());

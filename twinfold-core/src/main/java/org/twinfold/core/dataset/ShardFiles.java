@@ -7,7 +7,6 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.exceptions.HdfException;
-import io.jhdf.object.datatype.FixedPoint;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -99,7 +98,7 @@ final class ShardFiles {
             throw new DatasetFormatException(file + ": dataset '" + field.name() + "' has shape "
                     + Arrays.toString(dataset.getDimensions()) + ", expected " + Arrays.toString(expected));
         }
-        if (field.type() == ElementType.UINT8 && isUnsignedByte(dataset)) {
+        if (field.type() == ElementType.UINT8 && Hdf5Types.isUnsignedByte(dataset)) {
             return narrowUnsignedBytes((int[]) dataset.getDataFlat());
         }
         Class<?> expectedType = field.type().arrayClass().getComponentType();
@@ -109,12 +108,6 @@ final class ShardFiles {
         }
         checkDeclaredType(file, field, dataset.getAttribute("dtype"));
         return dataset.getDataFlat();
-    }
-
-    // h5py and numpy write uint8 as unsigned 8-bit integers, which jhdf widens to int. twinfold itself
-    // writes signed bytes with a dtype attribute (see checkDeclaredType).
-    private static boolean isUnsignedByte(Dataset dataset) {
-        return dataset.getDataType() instanceof FixedPoint fixed && fixed.getSize() == 1 && !fixed.isSigned();
     }
 
     private static byte[] narrowUnsignedBytes(int[] values) {

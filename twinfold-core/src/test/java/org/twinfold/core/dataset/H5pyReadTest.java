@@ -3,14 +3,13 @@ package org.twinfold.core.dataset;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.sweep.Sweep;
+import org.twinfold.core.testkit.H5py;
 import org.twinfold.core.testkit.NoisySineGenerator;
 
 /** Opens a shard that twinfold wrote with h5py (Debian's python3-h5py, installed by .ci/run). */
@@ -49,21 +48,12 @@ class H5pyReadTest {
         return folder;
     }
 
-    private static String python(String script, Path argument) throws Exception {
-        Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, argument.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        python.waitFor(60, TimeUnit.SECONDS);
-        assertEquals(0, python.exitValue(), "h5py failed (is python3-h5py installed?):\n" + output);
-        return output;
-    }
-
     @Test
     void h5pyReadsShapesTypesAndValues() throws Exception {
         Path folder = writeSineDataset();
         float expected = Dataset.open(folder).readAll().floats("signal")[8];
 
-        String output = python(SCRIPT, folder.resolve("shard-00000.h5"));
+        String output = H5py.run(SCRIPT, folder.resolve("shard-00000.h5").toString());
 
         String[] lines = output.strip().split("\n");
         assertEquals("(3, 8) float32 1 uint8", lines[0]);
@@ -76,7 +66,7 @@ class H5pyReadTest {
         Path folder = writeSineDataset();
         byte[] written = Dataset.open(folder).readAll().bytes("mask");
 
-        assertEquals("uint8", python(REWRITE_AS_UINT8, folder).strip());
+        assertEquals("uint8", H5py.run(REWRITE_AS_UINT8, folder.toString()).strip());
 
         assertArrayEquals(written, Dataset.open(folder).readAll().bytes("mask"));
     }
