@@ -39,10 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "Task name, as listed by 'twinfold tasks'.")
     String taskName;
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
+    @Option(names = "--preset", paramLabel = "NAME",
             description = "Preset that sets sample counts, training steps and the simulator's scale. The operator"
-                    + " tasks md-lj and md-lstm take quick, paper, smoke or a plan file ending in .json (a run"
-                    + " folder's plan.json repeats that run). Default: ${DEFAULT-VALUE}.")
+                    + " tasks md-lj and md-lstm take quick, paper, smoke, and md-1d takes harmonic, lj-pair,"
+                    + " double-well or rugged, or a plan file ending in .json (a run folder's plan.json repeats that"
+                    + " run). Default: the task's first preset (quick, or harmonic for md-1d).")
     String preset;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (preset == null) {
+            preset = Tasks.byName(taskName).presets().get(0).name();
+        }
         if (OperatorPipeline.handles(taskName)) {
             if (trainSamples != null || testSamples != null) {
                 throw new IllegalArgumentException("--train-samples and --test-samples do not apply to the operator"

@@ -22,8 +22,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "Task name, as listed by 'twinfold tasks'.")
     String taskName;
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
-            description = "Preset that sets the default sample count and sampling. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Preset that sets the default sample count and sampling. Default: the task's first preset"
+                    + " (quick, or harmonic for md-1d).")
     String preset;
 
     @Option(names = "--samples", paramLabel = "N",
@@ -54,7 +55,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Task task = Tasks.byName(taskName);
-        Preset chosen = task.preset(preset);
+        Preset chosen = task.preset(preset == null ? task.presets().get(0).name() : preset);
         int count = samples == null ? chosen.trainSamples() : samples;
         Sampling method = sampling == null ? chosen.sampling() : Sampling.parse(sampling);
 

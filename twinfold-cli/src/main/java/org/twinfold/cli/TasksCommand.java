@@ -33,8 +33,8 @@ final class TasksCommand implements Runnable {
                         preset.trainingSteps());
             }
             if (OperatorPipeline.handles(task.name())) {
-                out.printf("%-16s   run plans: quick, paper, smoke, or a plan file ending in .json (see 'run --help')%n",
-                        "");
+                out.printf("%-16s   run plans: %s, or a plan file ending in .json (see 'run --help')%n", "",
+                        task.name().equals("md-1d") ? presets : "quick, paper, smoke");
             }
             if (!task.surrogateSettings().isEmpty()) {
                 String settings = new TreeMap<>(task.surrogateSettings()).entrySet().stream()

@@ -27,8 +27,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Checkpoint folder to write.")
     Path out;
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
-            description = "Preset that sets the default steps, batch size and learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Preset that sets the default steps, batch size and learning rate. Default: the task's first"
+                    + " preset (quick, or harmonic for md-1d).")
     String preset;
 
     @Mixin
@@ -40,13 +41,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Task task = Tasks.byName(taskName);
-        Preset chosen = task.preset(preset);
+        Preset chosen = task.preset(preset == null ? task.presets().get(0).name() : preset);
         Dataset dataset = Dataset.open(data);
         Surrogates.requireTask(task, dataset);
         if (training.family == null && OperatorPipeline.handles(task.name())) {
             throw new IllegalArgumentException("the " + task.surrogateFamily() + " operator of task '" + task.name()
                     + "' trains inside its pipeline, which also rolls it out and evaluates it; run 'twinfold run "
-                    + task.name() + " --preset quick --out DIR' (or --preset paper, smoke, or a plan file)");
+                    + task.name() + " --preset " + chosen.name() + " --out DIR' (see 'twinfold tasks' for its other"
+                    + " presets, or give a plan file)");
         }
         String family = training.family == null ? task.surrogateFamily() : training.family;
 

@@ -8,8 +8,6 @@ import org.twinfold.ml.lstm.OperatorSpeedup;
 import org.twinfold.ml.lstm.Rollout;
 import org.twinfold.ml.lstm.RolloutResult;
 import org.twinfold.ml.lstm.TrajectoryErrors;
-import org.twinfold.sim.md.FrameEnergy;
-import org.twinfold.sim.md.LennardJonesGenerator;
 
 /**
  * Rolls one operator out from the first w Verlet frames of every test trajectory and compares it with
@@ -34,13 +32,13 @@ final class OperatorEvaluator {
      * Evaluates a trained operator.
      *
      * @param test (trajectories, frames, d) test frames at every saved frame
-     * @param masses mass of each test trajectory
+     * @param parameters parameters of each test trajectory, the mass first
      * @param verletStepSeconds t_V, measured
      * @param trainingSimulationSeconds Verlet wall time per training trajectory
      * @param trainingTrajectories training trajectories simulated (held-out ones included)
      */
     static MultipleResult evaluate(OperatorPlan plan, MultiplePlan multiple, TrainedOperator trained, float[][][] test,
-            double[] masses, LennardJonesGenerator simulator, double verletStepSeconds,
+            double[][] parameters, OperatorSystem system, double verletStepSeconds,
             double trainingSimulationSeconds, int trainingTrajectories) {
         int w = plan.windowLength();
         int horizon = multiple.horizon();
@@ -52,28 +50,29 @@ final class OperatorEvaluator {
         }
 
         LstmOperator operator = trained.operator();
-        double[][] parameters = OperatorParameters.of(masses);
         RolloutResult rollout = Rollout.run(operator, initial, parameters, horizon);
         double operatorStepSeconds = batchOneStepSeconds(operator, initial[0], parameters[0], horizon);
         float[][][] frames = rollout.frames();
 
-        int n = plan.particles();
-        double[] error = TrajectoryErrors.meanPositionError(reference, frames, n, 3);
-        double[] baseline = TrajectoryErrors.meanPositionError(reference, stayAtLastFrame(initial, horizon), n, 3);
-        ReferenceErrors references = ReferenceErrors.of(operator, reference, masses, w, simulator,
+        int n = system.particles();
+        int dimensions = system.dimensions();
+        double[] error = TrajectoryErrors.meanPositionError(reference, frames, n, dimensions);
+        double[] baseline = TrajectoryErrors.meanPositionError(reference, stayAtLastFrame(initial, horizon), n,
+                dimensions);
+        ReferenceErrors references = ReferenceErrors.of(operator, reference, parameters, w, system,
                 multiple.multiple());
         double[] operatorDrift = new double[w + horizon];
         double[] verletDrift = new double[w + horizon];
         int counted = 0;
         for (int b = 0; b < test.length; b++) {
-            double initialEnergy = energy(simulator, masses[b], reference[b][0]);
+            double initialEnergy = system.energy(parameters[b], reference[b][0]);
             if (Math.abs(initialEnergy) < MIN_INITIAL_ENERGY) {
                 continue;
             }
             counted++;
             for (int f = 0; f < w + horizon; f++) {
-                operatorDrift[f] += relativeDrift(energy(simulator, masses[b], frames[b][f]), initialEnergy);
-                verletDrift[f] += relativeDrift(energy(simulator, masses[b], reference[b][f]), initialEnergy);
+                operatorDrift[f] += relativeDrift(system.energy(parameters[b], frames[b][f]), initialEnergy);
+                verletDrift[f] += relativeDrift(system.energy(parameters[b], reference[b][f]), initialEnergy);
             }
         }
         for (int f = 0; f < w + horizon; f++) {
@@ -83,11 +82,11 @@ final class OperatorEvaluator {
 
         double[] time = new double[w + horizon];
         for (int f = 0; f < time.length; f++) {
-            time[f] = f * multiple.multiple() * OperatorPlan.VERLET_STEP;
+            time[f] = f * multiple.multiple() * system.timeStep();
         }
         SpeedupNumbers speedup = speedup(plan, multiple, trained, verletStepSeconds, operatorStepSeconds,
                 rollout.stepSecondsPerTrajectory(), trainingSimulationSeconds, trainingTrajectories, test.length);
-        ExampleTrajectory example = example(test[0], masses[0], frames[0], simulator, time, stride);
+        ExampleTrajectory example = example(test[0], parameters[0], frames[0], system, time, stride);
         return new MultipleResult(multiple, trained, operator.parameterCount(), time, error, baseline, references,
                 operatorDrift,
                 verletDrift, meanOfRollout(error, horizon), error[error.length - 1], meanOfRollout(baseline, horizon),
@@ -138,27 +137,21 @@ final class OperatorEvaluator {
         return Math.max(0, Math.ceil(cost / saved));
     }
 
-    private static ExampleTrajectory example(float[][] test, double mass, float[][] rollout,
-            LennardJonesGenerator simulator, double[] rolloutTime, int stride) {
+    private static ExampleTrajectory example(float[][] test, double[] parameters, float[][] rollout,
+            OperatorSystem system, double[] rolloutTime, int stride) {
         int frames = (rollout.length - 1) * stride + 1;
         double[] verletTime = new double[frames];
         double[] verletEnergy = new double[frames];
         float[][] verlet = Arrays.copyOf(test, frames);
         for (int f = 0; f < frames; f++) {
-            verletTime[f] = f * simulator.frameInterval();
-            verletEnergy[f] = energy(simulator, mass, verlet[f]);
+            verletTime[f] = f * system.frameInterval();
+            verletEnergy[f] = system.energy(parameters, verlet[f]);
         }
         double[] rolloutEnergy = new double[rollout.length];
         for (int f = 0; f < rollout.length; f++) {
-            rolloutEnergy[f] = energy(simulator, mass, rollout[f]);
+            rolloutEnergy[f] = system.energy(parameters, rollout[f]);
         }
         return new ExampleTrajectory(verletTime, verlet, verletEnergy, rolloutTime, rollout, rolloutEnergy);
-    }
-
-    /** Returns E = K + U of a frame, in epsilon; infinite or NaN frames give NaN. */
-    static double energy(LennardJonesGenerator simulator, double mass, float[] frame) {
-        return FrameEnergy.total(simulator.potential(), simulator.container(), mass,
-                TrajectoryFeatures.positions(frame), TrajectoryFeatures.velocities(frame));
     }
 
     private static double relativeDrift(double energy, double initial) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twinfold.core.Generator;
 import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.Sampling;
 import org.twinfold.core.dataset.AtomicFiles;
@@ -19,7 +20,6 @@ import org.twinfold.core.sweep.Sweep;
 import org.twinfold.ml.DjlEngine;
 import org.twinfold.ml.EngineOptions;
 import org.twinfold.ml.lstm.LstmOperator;
-import org.twinfold.sim.md.LennardJonesGenerator;
 
 /**
  * {@code twinfold run md-lstm} (also {@code md-lj}): simulate Lennard-Jones trajectories, train one LSTM
@@ -31,7 +31,7 @@ import org.twinfold.sim.md.LennardJonesGenerator;
  */
 public final class OperatorPipeline {
     /** Task names that run this pipeline: the operator's name and the system's, kept for old run folders. */
-    private static final List<String> TASKS = List.of("md-lstm", "md-lj");
+    private static final List<String> TASKS = List.of("md-lstm", "md-lj", "md-1d");
     private static final Logger LOG = LoggerFactory.getLogger(OperatorPipeline.class);
 
     private OperatorPipeline() {
@@ -48,6 +48,7 @@ public final class OperatorPipeline {
      */
     public static int run(OperatorRequest request) throws IOException, InterruptedException {
         OperatorPlan plan = OperatorPlans.resolve(request.preset());
+        requireSystemOfTask(plan, request.task());
         if (request.trainingSteps() != null) {
             plan = plan.withTrainingSteps(request.trainingSteps());
         }
@@ -61,28 +62,27 @@ public final class OperatorPipeline {
         int stages = plan.multiples().size() + 4;
         System.err.printf("%s operator run, plan %s: %s%n", request.task(), plan.name(), plan.description());
 
-        LennardJonesGenerator simulator = plan.simulator();
+        OperatorSystem system = plan.operatorSystem();
         SplittableRandom root = new SplittableRandom(request.seed());
-        Manifest train = simulate(request, simulator, plan.trainTrajectories(), root.nextLong(), out.resolve("train"),
+        Manifest train = simulate(request, system.generator(), plan.trainTrajectories(), root.nextLong(), out.resolve("train"),
                 "1/" + stages + " simulate training set");
-        Manifest test = simulate(request, simulator, plan.testTrajectories(), root.nextLong(), out.resolve("test"),
+        Manifest test = simulate(request, system.generator(), plan.testTrajectories(), root.nextLong(), out.resolve("test"),
                 "2/" + stages + " simulate test set");
         requireFrames(train, plan, out.resolve("train"));
         requireFrames(test, plan, out.resolve("test"));
 
-        double side = simulator.container().periodic() ? simulator.container().size() : 0;
-        float[][][] trainFrames = TrajectoryFeatures.of(Dataset.open(out.resolve("train")).readAll(), side);
-        float[][][] testFrames = TrajectoryFeatures.of(Dataset.open(out.resolve("test")).readAll(), side);
-        double[] masses = masses(Dataset.open(out.resolve("test")).points());
-        double[] trainMasses = masses(Dataset.open(out.resolve("train")).points());
+        float[][][] trainFrames = system.frames(Dataset.open(out.resolve("train")).readAll());
+        float[][][] testFrames = system.frames(Dataset.open(out.resolve("test")).readAll());
+        double[][] parameters = parameters(system, Dataset.open(out.resolve("test")).points());
+        double[][] trainParameters = parameters(system, Dataset.open(out.resolve("train")).points());
         double trainingSimulationSeconds = mean(train.wallSeconds());
 
         // One intra-op thread: the network is small, and two libtorch threads on a loaded two-core machine
         // wait on each other (measured here: 2.4 against 95 training steps per second).
         DjlEngine.start(EngineOptions.threads(1));
         System.err.printf("3/%d measure the Verlet step time%n", stages);
-        double verletStepSeconds = VerletTiming.stepSeconds(simulator, masses[0], request.seed());
-        System.err.printf("t_V = %.3g s per Verlet step of %d particles%n", verletStepSeconds, plan.particles());
+        double verletStepSeconds = system.verletStepSeconds(parameters[0], request.seed());
+        System.err.printf("t_V = %.3g s per Verlet step of %s%n", verletStepSeconds, system.description());
 
         List<MultipleResult> results = new ArrayList<>();
         int stage = 4;
@@ -91,11 +91,11 @@ public final class OperatorPipeline {
                     multiple.multiple(), multiple.multiple() * OperatorPlan.VERLET_STEP);
             float[][][] frames = TrajectoryFeatures.subsample(trainFrames, multiple.multiple() / plan.saveInterval(),
                     multiple.trainingFrames());
-            TrainedOperator trained = OperatorTraining.trainOrLoad(frames, trainMasses, plan, multiple, request.seed(),
+            TrainedOperator trained = OperatorTraining.trainOrLoad(frames, trainParameters, plan, multiple, request.seed(),
                     out.resolve("checkpoints").resolve(multiple.label()), request.trainingProgress()::apply);
             try (LstmOperator operator = trained.operator()) {
-                MultipleResult result = OperatorEvaluator.evaluate(plan, multiple, trained, testFrames, masses,
-                        simulator, verletStepSeconds, trainingSimulationSeconds, plan.trainTrajectories());
+                MultipleResult result = OperatorEvaluator.evaluate(plan, multiple, trained, testFrames, parameters,
+                        system, verletStepSeconds, trainingSimulationSeconds, plan.trainTrajectories());
                 System.err.printf("%s: mean position error %.3g sigma over %d steps (t = %.4g to %.4g), final %.3g;"
                         + " one-step %.3g; mean |dE/E0| %.3g; t_R %.3g s; S_p %.3g%n", multiple.label(),
                         result.meanPositionError(), multiple.horizon(), result.time()[plan.windowLength()],
@@ -119,7 +119,7 @@ public final class OperatorPipeline {
         return 0;
     }
 
-    private static Manifest simulate(OperatorRequest request, LennardJonesGenerator simulator, int samples, long seed,
+    private static Manifest simulate(OperatorRequest request, Generator simulator, int samples, long seed,
             Path folder, String label) throws IOException, InterruptedException {
         SplittableRandom random = new SplittableRandom(seed);
         List<ParameterPoint> points = Sampling.LATIN_HYPERCUBE.sample(simulator.parameterSpace(), samples,
@@ -141,12 +141,25 @@ public final class OperatorPipeline {
         }
     }
 
-    private static double[] masses(List<ParameterPoint> points) {
-        double[] masses = new double[points.size()];
-        for (int i = 0; i < masses.length; i++) {
-            masses[i] = points.get(i).value(0);
+    /** Returns each trajectory's parameters, the mass first, (trajectories, p). */
+    private static double[][] parameters(OperatorSystem system, List<ParameterPoint> points) {
+        double[][] parameters = new double[points.size()][];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = system.parameters(points.get(i));
         }
-        return masses;
+        return parameters;
+    }
+
+    /** Checks that md-1d runs a plan of a 1-D system and md-lj or md-lstm one of Lennard-Jones particles. */
+    private static void requireSystemOfTask(OperatorPlan plan, String task) {
+        boolean oneDimensionalTask = task.equals("md-1d");
+        boolean oneDimensionalPlan = !plan.system().equals(OperatorPlan.LENNARD_JONES);
+        if (oneDimensionalTask != oneDimensionalPlan) {
+            throw new IllegalArgumentException("plan " + plan.name() + " simulates " + (oneDimensionalPlan
+                    ? "the 1-D system " + plan.system() + "; run it as task md-1d" : "Lennard-Jones particles; run it as"
+                    + " task md-lstm") + ", or give task " + task + " one of its presets ("
+                    + (oneDimensionalTask ? "harmonic, lj-pair, double-well, rugged" : "quick, paper, smoke") + ")");
+        }
     }
 
     private static double mean(double[] values) {

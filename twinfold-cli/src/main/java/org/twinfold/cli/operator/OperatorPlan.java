@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.twinfold.sim.md.Geometry;
 import org.twinfold.sim.md.LennardJonesGenerator;
+import org.twinfold.sim.md.Potential1d;
+import org.twinfold.sim.md.Potential1dGenerator;
 
 /**
  * What {@code twinfold run md-lstm} does: Lennard-Jones trajectories of {@code particles} particles from
@@ -16,7 +18,9 @@ import org.twinfold.sim.md.LennardJonesGenerator;
  *
  * @param name preset name, or the plan file's name
  * @param description one line for the report
- * @param particles N, at least 2
+ * @param system {@value #LENNARD_JONES} for Lennard-Jones particles in the reference's periodic cube, or a
+ *     1-D system of {@code md-1d}: harmonic, lj-pair, double-well or rugged
+ * @param particles N, at least 2 for Lennard-Jones particles, 1 for a 1-D system
  * @param verletSteps Verlet steps per trajectory, a multiple of {@code saveInterval}
  * @param saveInterval Verlet steps between saved frames, at least 1
  * @param trainTrajectories simulated trajectories for training (20 % of them held out for validation)
@@ -30,14 +34,21 @@ import org.twinfold.sim.md.LennardJonesGenerator;
  * @param inputNoise standard deviation of the Gaussian noise added to every standardized input value in
  *     training, 0 for none. The residual target moves with the noisy window, so the operator learns to
  *     bring a perturbed state back to the trajectory. Only with positions and velocities as inputs.
+ * @param rolloutSteps K, the operator steps each training example unrolls on the network's own
+ *     predictions, 1 for one-step training; training takes about K times as long. Only with positions and
+ *     velocities as inputs and without input noise.
  * @param multiples one operator each, distinct
  */
-public record OperatorPlan(String name, String description, int particles, int verletSteps, int saveInterval,
+public record OperatorPlan(String name, String description, String system, int particles, int verletSteps, int saveInterval,
         int trainTrajectories, int testTrajectories, int windowLength, int hiddenSize, OperatorInputs inputs,
-        OperatorTarget target, double inputNoise, List<MultiplePlan> multiples) {
+        OperatorTarget target, double inputNoise, int rolloutSteps, List<MultiplePlan> multiples) {
 
     /** Verlet time step Delta of the reference, in tau. */
     public static final double VERLET_STEP = 0.001;
+    /** The {@code system} of Lennard-Jones particles. */
+    public static final String LENNARD_JONES = "lj";
+    /** The 1-D systems of {@code md-1d}, by plan name. */
+    static final List<String> ONE_DIMENSIONAL = List.of("harmonic", "lj-pair", "double-well", "rugged");
 
     public OperatorPlan {
         multiples = List.copyOf(multiples);
@@ -48,6 +59,16 @@ public record OperatorPlan(String name, String description, int particles, int v
         if (target == null) {
             throw new IllegalArgumentException("plan " + name + " has no target; use "
                     + OperatorTarget.CONSTANT_VELOCITY_CORRECTION.planName());
+        }
+        boolean lennardJones = LENNARD_JONES.equals(system);
+        if (!lennardJones && !ONE_DIMENSIONAL.contains(system)) {
+            throw new IllegalArgumentException("plan " + name + " has the unknown system '" + system + "'; use "
+                    + LENNARD_JONES + " or one of " + ONE_DIMENSIONAL);
+        }
+        if (!lennardJones && (particles != 1 || inputs != OperatorInputs.POSITIONS_VELOCITIES)) {
+            throw new IllegalArgumentException("plan " + name + ": the 1-D system " + system + " has one particle and"
+                    + " positions-velocities inputs, not " + particles + " and " + inputs.planName()
+                    + "; set particles to 1 and inputs to positions-velocities");
         }
         if (target == OperatorTarget.VERLET_STEP_CORRECTION && inputs != OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
             throw new IllegalArgumentException("plan " + name + ": target " + target.planName() + " needs inputs "
@@ -63,10 +84,19 @@ public record OperatorPlan(String name, String description, int particles, int v
                     + OperatorInputs.POSITIONS_VELOCITIES.planName() + ", not " + inputs.planName()
                     + "; set inputNoise to 0 or change the inputs");
         }
-        if (particles < 2 || saveInterval < 1 || verletSteps < saveInterval || verletSteps % saveInterval != 0) {
+        if (rolloutSteps < 1) {
+            throw new IllegalArgumentException("plan " + name + ": rolloutSteps " + rolloutSteps
+                    + " is invalid; give 1 to train one step ahead, or more to train on the operator's own rollouts");
+        }
+        if (rolloutSteps > 1 && (inputNoise > 0 || inputs != OperatorInputs.POSITIONS_VELOCITIES)) {
+            throw new IllegalArgumentException("plan " + name + ": rolloutSteps " + rolloutSteps + " works only with"
+                    + " inputs " + OperatorInputs.POSITIONS_VELOCITIES.planName() + " and inputNoise 0, not "
+                    + inputs.planName() + " and " + inputNoise + "; set rolloutSteps to 1 or change the other two");
+        }
+        if ((lennardJones && particles < 2) || saveInterval < 1 || verletSteps < saveInterval || verletSteps % saveInterval != 0) {
             throw new IllegalArgumentException("plan " + name + ": particles " + particles + ", verletSteps "
-                    + verletSteps + " and saveInterval " + saveInterval + " are invalid; use at least 2 particles and"
-                    + " a positive save interval that divides the Verlet steps");
+                    + verletSteps + " and saveInterval " + saveInterval + " are invalid; use at least 2 Lennard-Jones"
+                    + " particles and a positive save interval that divides the Verlet steps");
         }
         if (trainTrajectories < 2 || testTrajectories < 1 || windowLength < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException("plan " + name + ": trainTrajectories " + trainTrajectories
@@ -78,7 +108,7 @@ public record OperatorPlan(String name, String description, int particles, int v
         }
         int frames = verletSteps / saveInterval + 1;
         for (MultiplePlan multiple : multiples) {
-            requireFits(name, multiple, frames, saveInterval, verletSteps, windowLength);
+            requireFits(name, multiple, frames, saveInterval, verletSteps, windowLength, rolloutSteps);
         }
         if (multiples.stream().map(MultiplePlan::multiple).distinct().count() != multiples.size()) {
             throw new IllegalArgumentException("plan " + name + " lists a multiple twice; give each Delta_R once");
@@ -86,7 +116,7 @@ public record OperatorPlan(String name, String description, int particles, int v
     }
 
     private static void requireFits(String name, MultiplePlan plan, int frames, int saveInterval, int verletSteps,
-            int windowLength) {
+            int windowLength, int rolloutSteps) {
         int multiple = plan.multiple();
         if (multiple % saveInterval != 0) {
             throw new IllegalArgumentException("unknown multiple " + multiple + " in plan " + name + ": frames are saved"
@@ -103,6 +133,12 @@ public record OperatorPlan(String name, String description, int particles, int v
                     + "; lengthen verletSteps to at least " + (long) (needed - 1) * multiple
                     + " or shorten the horizon");
         }
+        if (plan.trainingFrames() < windowLength + rolloutSteps) {
+            throw new IllegalArgumentException("multiple " + multiple + " in plan " + name + " trains on "
+                    + plan.trainingFrames() + " frames, fewer than a window of " + windowLength + " and "
+                    + rolloutSteps + " rollout steps need; lower rolloutSteps to at most "
+                    + (plan.trainingFrames() - windowLength) + " or raise trainingFrames");
+        }
     }
 
     /** Returns the number of saved frames per trajectory, {@code verletSteps / saveInterval + 1}. */
@@ -110,16 +146,45 @@ public record OperatorPlan(String name, String description, int particles, int v
         return verletSteps / saveInterval + 1;
     }
 
-    /** Returns the simulator of this plan: N particles in the reference's periodic cube. */
+    /**
+     * Returns the Lennard-Jones simulator of this plan: N particles in the reference's periodic cube.
+     *
+     * @throws IllegalStateException for a plan of a 1-D system
+     */
     public LennardJonesGenerator simulator() {
+        if (!LENNARD_JONES.equals(system)) {
+            throw new IllegalStateException("plan " + name + " simulates the 1-D system " + system
+                    + ", not Lennard-Jones particles");
+        }
         return LennardJonesGenerator.builder().particles(particles).geometry(Geometry.PERIODIC_CUBE)
                 .totalSteps(verletSteps).saveInterval(saveInterval).build();
     }
 
+    /** Returns the simulated system of this plan. */
+    OperatorSystem operatorSystem() {
+        if (LENNARD_JONES.equals(system)) {
+            return new LennardJonesOperatorSystem(simulator());
+        }
+        Potential1d potential = system.equals("lj-pair") ? Potential1d.LENNARD_JONES : Potential1d.parse(system);
+        return new Potential1dOperatorSystem(new Potential1dGenerator(potential, VERLET_STEP, verletSteps,
+                saveInterval));
+    }
+
+    /**
+     * Returns what the trained operators model, as saved with each training so that a rerun on another
+     * system is noticed; Lennard-Jones plans keep the wording of trainings made before 1-D systems existed.
+     */
+    String systemDescription() {
+        if (LENNARD_JONES.equals(system)) {
+            return "md-lj, " + particles + " particles, frames of unwrapped positions then velocities";
+        }
+        return "md-1d " + system + ", frames of position then velocity";
+    }
+
     /** Returns this plan with every operator's training steps replaced, for {@code --steps}. */
     public OperatorPlan withTrainingSteps(long steps) {
-        return new OperatorPlan(name, description, particles, verletSteps, saveInterval, trainTrajectories,
-                testTrajectories, windowLength, hiddenSize, inputs, target, inputNoise,
+        return new OperatorPlan(name, description, system, particles, verletSteps, saveInterval, trainTrajectories,
+                testTrajectories, windowLength, hiddenSize, inputs, target, inputNoise, rolloutSteps,
                 multiples.stream().map(multiple -> multiple.withTrainingSteps(steps)).toList());
     }
 
@@ -127,6 +192,7 @@ public record OperatorPlan(String name, String description, int particles, int v
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("name", name);
         node.put("description", description);
+        node.put("system", system);
         node.put("particles", particles);
         node.put("verletSteps", verletSteps);
         node.put("saveInterval", saveInterval);
@@ -137,6 +203,7 @@ public record OperatorPlan(String name, String description, int particles, int v
         node.put("inputs", inputs.planName());
         node.put("target", target.planName());
         node.put("inputNoise", inputNoise);
+        node.put("rolloutSteps", rolloutSteps);
         ArrayNode list = node.putArray("multiples");
         for (MultiplePlan multiple : multiples) {
             ObjectNode entry = list.addObject();

@@ -18,6 +18,8 @@ import java.util.List;
  *       within 20 minutes.
  *   <li>{@code paper}: the reference scale, 4,000 + 1,000 trajectories of t = 2000, many training steps.
  *   <li>{@code smoke}: N = 3, a few seconds, for checking the pipeline itself.
+ *   <li>{@code harmonic}, {@code lj-pair}, {@code double-well}, {@code rugged}: one particle in a 1-D
+ *       potential, for task {@code md-1d}; see {@link #oneDimensional}.
  * </ul>
  *
  * <p>A plan file holds the fields of {@link OperatorPlan#toJson()}; the run folder's {@code plan.json} is
@@ -38,16 +40,18 @@ public final class OperatorPlans {
             case "quick" -> quick();
             case "paper" -> paper();
             case "smoke" -> smoke();
-            default -> throw new IllegalArgumentException("unknown preset '" + nameOrFile + "' for md-lstm; use quick,"
-                    + " paper or smoke, or a plan file ending in .json");
+            case "harmonic", "lj-pair", "double-well", "rugged" -> oneDimensional(nameOrFile);
+            default -> throw new IllegalArgumentException("unknown preset '" + nameOrFile + "'; use quick, paper or"
+                    + " smoke for md-lstm and md-lj, harmonic, lj-pair, double-well or rugged for md-1d, or a plan"
+                    + " file ending in .json");
         };
     }
 
     /** Returns the quick plan; see the class comment. */
     public static OperatorPlan quick() {
         return new OperatorPlan("quick", "16 particles, 256 training and 32 test trajectories of t = 60, "
-                + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 60_000, 100, 256, 32, 5, 64, OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(
+                + "operators at 100x, 1,000x and 4,000x the Verlet step", OperatorPlan.LENNARD_JONES, 16, 60_000, 100, 256, 32, 5, 64, OperatorInputs.POSITIONS_VELOCITIES,
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, 1, List.of(
                         new MultiplePlan(100, 601, 45, 30_000, 128, 3e-3),
                         new MultiplePlan(1000, 61, 20, 5000, 128, 3e-3),
                         new MultiplePlan(4000, 16, 10, 3000, 128, 3e-3)));
@@ -56,9 +60,9 @@ public final class OperatorPlans {
     /** Returns the paper-scale plan; see the class comment. */
     public static OperatorPlan paper() {
         return new OperatorPlan("paper", "16 particles, 4,000 training and 1,000 test trajectories of t = 2000, "
-                + "operators at 100x, 1,000x and 4,000x the Verlet step", 16, 2_000_000, 100, 4000, 1000, 5, 64,
+                + "operators at 100x, 1,000x and 4,000x the Verlet step", OperatorPlan.LENNARD_JONES, 16, 2_000_000, 100, 4000, 1000, 5, 64,
                 OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, 1, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(1000, 2001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(4000, 501, 400, 200_000, 256, 1e-3)));
     }
@@ -66,11 +70,32 @@ public final class OperatorPlans {
     /** Returns the smoke-test plan: three particles, short trajectories, a few training steps. */
     public static OperatorPlan smoke() {
         return new OperatorPlan("smoke", "3 particles, 12 training and 3 test trajectories of t = 40, a pipeline check",
-                3, 40_000, 100, 12, 3, 5, 8, OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(
+                OperatorPlan.LENNARD_JONES, 3, 40_000, 100, 12, 3, 5, 8, OperatorInputs.POSITIONS_VELOCITIES,
+                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, 1, List.of(
                         new MultiplePlan(100, 101, 20, 30, 32, 3e-3),
                         new MultiplePlan(1000, 41, 10, 20, 32, 3e-3),
                         new MultiplePlan(4000, 11, 2, 10, 8, 3e-3)));
+    }
+
+    /**
+     * Returns the plan of a 1-D system of {@code md-1d}: the reference's run length t = 100 and run count
+     * (500, or 640 for the rugged potential, split 80/20 into training and test runs), its 1-D network of
+     * two LSTM layers of 32 units, and operators at 100x, 1,000x and 4,000x rolled out over the whole test
+     * trajectory. The network predicts the increment over the last frame: with the constant-velocity
+     * correction the one-step errors are smaller, but rollouts diverge in every system (BENCHMARKS.md).
+     * A run takes about a minute.
+     *
+     * @param system harmonic, lj-pair, double-well or rugged
+     */
+    public static OperatorPlan oneDimensional(String system) {
+        int train = system.equals("rugged") ? 512 : 400;
+        int test = system.equals("rugged") ? 128 : 100;
+        return new OperatorPlan(system, "one particle in the 1-D " + system + " potential, " + train + " training and "
+                + test + " test trajectories of t = 100, operators at 100x, 1,000x and 4,000x the Verlet step", system, 1,
+                100_000, 100, train, test, 5, 32, OperatorInputs.POSITIONS_VELOCITIES, OperatorTarget.INCREMENT, 0, 1,
+                List.of(new MultiplePlan(100, 1001, 996, 10_000, 128, 3e-3),
+                        new MultiplePlan(1000, 101, 96, 5000, 128, 3e-3),
+                        new MultiplePlan(4000, 26, 21, 3000, 128, 3e-3)));
     }
 
     /**
@@ -98,11 +123,12 @@ public final class OperatorPlans {
                     integer(entry, "batchSize", file), required(entry, "learningRate", file).asDouble()));
         }
         return new OperatorPlan(node.path("name").asText(file.getFileName().toString()),
-                node.path("description").asText("plan from " + file), integer(node, "particles", file),
+                node.path("description").asText("plan from " + file),
+                node.path("system").asText(OperatorPlan.LENNARD_JONES), integer(node, "particles", file),
                 integer(node, "verletSteps", file), integer(node, "saveInterval", file),
                 integer(node, "trainTrajectories", file), integer(node, "testTrajectories", file),
                 integer(node, "windowLength", file), integer(node, "hiddenSize", file), inputs(node, file), target(node, file),
-                inputNoise(node, file), multiples);
+                inputNoise(node, file), rolloutSteps(node, file), multiples);
     }
 
     /** Returns the plan's inputs; plan files written before the field existed mean positions and velocities. */
@@ -142,6 +168,15 @@ public final class OperatorPlans {
                     + "; expected a number such as 0.01, or 0 for none");
         }
         return value.asDouble();
+    }
+
+    /** Returns the plan's rollout steps of training; plan files written before the field existed mean 1. */
+    private static int rolloutSteps(JsonNode node, Path file) {
+        JsonNode value = node.get("rolloutSteps");
+        if (value == null || value.isNull()) {
+            return 1;
+        }
+        return integer(node, "rolloutSteps", file);
     }
 
     private static int integer(JsonNode node, String key, Path file) {

@@ -37,13 +37,15 @@ final class OperatorReport {
     static String render(OperatorRun run) {
         OperatorPlan plan = run.plan();
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>twinfold report: md-lj"
-                + " LSTM operators</title><style>").append(STYLE).append("</style></head><body>\n");
-        html.append("<h1>twinfold report: md-lj, LSTM operators at large time steps</h1>\n");
+        OperatorSystem system = plan.operatorSystem();
+        String task = escape(run.task());
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>twinfold report: ")
+                .append(task).append(" LSTM operators</title><style>").append(STYLE).append("</style></head><body>\n");
+        html.append("<h1>twinfold report: ").append(task).append(", LSTM operators at large time steps</h1>\n");
         html.append("<p>Plan <b>").append(escape(plan.name())).append("</b>: ").append(escape(plan.description()))
                 .append(". Velocity Verlet with &Delta; = 0.001 is the ground truth. Each operator maps the last ")
-                .append(plan.windowLength()).append(" frames (unwrapped positions and velocities of the ")
-                .append(plan.particles()).append(" particles, d = ").append(6 * plan.particles())
+                .append(plan.windowLength()).append(" frames (positions and velocities of ")
+                .append(escape(system.description())).append(", d = ").append(2 * system.positions())
                 .append(inputsNote(plan))
                 .append(") to the correction of the constant-velocity step x<sub>n+1</sub> = 2 x<sub>n</sub> &minus;"
                         + " x<sub>n&minus;1</sub>, and is rolled out from the first ")
@@ -136,14 +138,16 @@ final class OperatorReport {
         String label = result.plan().multiple() + "x (Delta_R = " + number(result.deltaR()) + " tau)";
         html.append("<h2>Operator at ").append(escape(label)).append("</h2>\n");
         ExampleTrajectory example = result.example();
-        int n = plan.particles();
+        OperatorSystem system = plan.operatorSystem();
+        int n = system.particles();
+        int dimensions = system.dimensions();
         List<OperatorFigures.Line> lines = new ArrayList<>();
         String[] axes = {"x", "y", "z"};
         for (int particle = 0; particle < Math.min(DRAWN_PARTICLES, n); particle++) {
-            for (int axis = 0; axis < 3; axis++) {
-                int k = 3 * particle + axis;
-                java.awt.Color color = OperatorFigures.PALETTE[(3 * particle + axis) % OperatorFigures.PALETTE.length];
-                String name = axes[axis] + particle;
+            for (int axis = 0; axis < dimensions; axis++) {
+                int k = dimensions * particle + axis;
+                java.awt.Color color = OperatorFigures.PALETTE[k % OperatorFigures.PALETTE.length];
+                String name = n == 1 ? axes[axis] : axes[axis] + particle;
                 lines.add(new OperatorFigures.Line(name + " Verlet", example.verletTime(), column(example.verlet(), k),
                         color, false, false));
                 lines.add(new OperatorFigures.Line(name + " LSTM", example.rolloutTime(), column(example.rollout(), k),

@@ -4,8 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.twinfold.ml.lstm.PredictionTarget;
 
-/** The residual the operator's network predicts, over a base step it does not learn. */
+/** What the operator's network predicts: the next frame, or a residual over a base step it does not learn. */
 public enum OperatorTarget {
+    /** The next frame itself, as the reference work trained its operator. */
+    NEXT_FRAME(PredictionTarget.NEXT_FRAME),
+    /** The increment x_(n+1) - x_n over the last frame. */
+    INCREMENT(PredictionTarget.INCREMENT),
     /** Correction to the constant-velocity step 2 x_n - x_(n-1). */
     CONSTANT_VELOCITY_CORRECTION(PredictionTarget.EXTRAPOLATION_CORRECTION),
     /** Correction to one velocity Verlet step of Delta_R from the last frame; needs acceleration inputs. */

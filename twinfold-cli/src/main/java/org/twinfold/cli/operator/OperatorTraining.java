@@ -36,6 +36,8 @@ final class OperatorTraining {
     private static final double EMA_DECAY = 0.995;
     private static final double VALIDATION_FRACTION = 0.1;
     static final double FINAL_LEARNING_RATE = 1e-5;
+    /** Global gradient-norm limit of unrolled training (plans with rolloutSteps above 1). */
+    static final double UNROLLED_MAX_GRADIENT_NORM = 1.0;
 
     private OperatorTraining() {
     }
@@ -44,11 +46,12 @@ final class OperatorTraining {
      * Trains or loads the operator of {@code multiple}.
      *
      * @param trajectories (trajectories, frames, d) training frames already subsampled at Delta_R
-     * @param masses mass of each training trajectory, read by the acceleration features
+     * @param parameters parameters of each training trajectory, the mass first, read by the acceleration
+     *     features
      * @param folder the operator's checkpoint folder
      * @param progress makes the progress display of a training, by label
      */
-    static TrainedOperator trainOrLoad(float[][][] trajectories, double[] masses, OperatorPlan plan,
+    static TrainedOperator trainOrLoad(float[][][] trajectories, double[][] parameters, OperatorPlan plan,
             MultiplePlan multiple, long seed, Path folder, Function<String, TrainingListener> progress)
             throws IOException {
         String label = "train " + multiple.label();
@@ -73,7 +76,8 @@ final class OperatorTraining {
         LstmOptions.Builder builder = LstmOptions.builder().optWindowLength(plan.windowLength())
                 .optHiddenSize(plan.hiddenSize()).optLayers(2).optBatchSize(multiple.batchSize())
                 .optValidationFraction(VALIDATION_FRACTION).optTarget(plan.target().predictionTarget())
-                .optStandardize(true).optInputNoise(plan.inputNoise()).optMetadata(expected);
+                .optStandardize(true).optInputNoise(plan.inputNoise()).optRolloutSteps(plan.rolloutSteps())
+                .optMetadata(expected);
         if (plan.target() == OperatorTarget.VERLET_STEP_CORRECTION) {
             builder.optFeatures(AccelerationFeatures.withVerletStep(plan.simulator(),
                     multiple.multiple() * OperatorPlan.VERLET_STEP));
@@ -82,12 +86,17 @@ final class OperatorTraining {
         }
         LstmOptions options = builder.build();
         long steps = multiple.trainingSteps();
-        TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(seed)
+        TrainingConfig.Builder configBuilder = TrainingConfig.builder();
+        if (plan.rolloutSteps() > 1) {
+            // A collision inside an unrolled window can give one batch a loss far above the others.
+            configBuilder.optMaxGradientNorm(UNROLLED_MAX_GRADIENT_NORM);
+        }
+        TrainingConfig config = configBuilder.setTotalSteps(steps).setSeed(seed)
                 .setSchedule(LearningRateSchedule.warmupCosine(multiple.learningRate(), steps / 20, steps,
                         Math.min(FINAL_LEARNING_RATE, multiple.learningRate())))
                 .optEmaDecay(EMA_DECAY).optCheckpointEvery(Math.max(1, Math.min(500, steps / 4)))
                 .optKeepCheckpoints(2).build();
-        LstmTraining training = LstmOperator.train(trajectories, OperatorParameters.of(masses), options, config, folder,
+        LstmTraining training = LstmOperator.train(trajectories, parameters, options, config, folder,
                 progress.apply(label));
         double seconds = training.result().trainingWallSeconds();
         System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (standardized"
@@ -110,7 +119,7 @@ final class OperatorTraining {
     /** Returns what decides the training, saved with it so that a rerun with other settings is noticed. */
     private static ObjectNode settings(OperatorPlan plan, MultiplePlan multiple, int trajectories, long seed) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("system", "md-lj, " + plan.particles() + " particles, frames of unwrapped positions then velocities");
+        node.put("system", plan.systemDescription());
         node.put("multiple", multiple.multiple());
         node.put("deltaR", multiple.multiple() * OperatorPlan.VERLET_STEP);
         node.put("trajectories", trajectories);
@@ -129,6 +138,10 @@ final class OperatorTraining {
         }
         if (plan.inputNoise() > 0) {
             node.put("inputNoise", plan.inputNoise());
+        }
+        if (plan.rolloutSteps() > 1) {
+            node.put("rolloutSteps", plan.rolloutSteps());
+            node.put("maxGradientNorm", UNROLLED_MAX_GRADIENT_NORM);
         }
         node.put("seed", seed);
         return node;

@@ -3,8 +3,6 @@ package org.twinfold.cli.operator;
 import java.util.Arrays;
 import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.ml.lstm.TrajectoryErrors;
-import org.twinfold.sim.md.LennardJonesGenerator;
-import org.twinfold.sim.md.LennardJonesSystem;
 
 /**
  * Errors that put a rollout's mean position error in context, all against the Verlet frames at the same
@@ -41,38 +39,39 @@ record ReferenceErrors(double[] oneStepError, double meanOneStepError, double me
      * Computes the errors.
      *
      * @param reference (trajectories, w + K, d) Verlet frames at Delta_R, positions unwrapped, then velocities
-     * @param masses mass of each trajectory
+     * @param parameters parameters of each trajectory, the mass first
      * @param multiple Delta_R / Delta, Verlet steps per operator step
      */
-    static ReferenceErrors of(LstmOperator operator, float[][][] reference, double[] masses, int windowLength,
-            LennardJonesGenerator simulator, int multiple) {
+    static ReferenceErrors of(LstmOperator operator, float[][][] reference, double[][] parameters, int windowLength,
+            OperatorSystem system, int multiple) {
         int w = windowLength;
         int frames = reference[0].length;
         int horizon = frames - w;
-        int n = simulator.particles();
+        int n = system.particles();
+        int dimensions = system.dimensions();
 
         float[][][] windows = new float[reference.length * horizon][][];
-        double[][] parameters = new double[reference.length * horizon][];
+        double[][] windowParameters = new double[reference.length * horizon][];
         for (int b = 0; b < reference.length; b++) {
             for (int k = 0; k < horizon; k++) {
                 windows[b * horizon + k] = Arrays.copyOfRange(reference[b], k, k + w);
-                parameters[b * horizon + k] = new double[] {masses[b]};
+                windowParameters[b * horizon + k] = parameters[b];
             }
         }
-        float[][] predicted = operator.predict(windows, parameters);
+        float[][] predicted = operator.predict(windows, windowParameters);
         double[] oneStep = new double[horizon];
         double oneStepConstantVelocity = 0;
         double oneStepVelocityStep = 0;
-        double deltaR = multiple * simulator.timeStep();
+        double deltaR = multiple * system.timeStep();
         for (int b = 0; b < reference.length; b++) {
             for (int k = 0; k < horizon; k++) {
                 float[][] truth = {reference[b][w + k]};
-                oneStep[k] += TrajectoryErrors.positionError(truth, new float[][] {predicted[b * horizon + k]}, n, 3)[0]
+                oneStep[k] += TrajectoryErrors.positionError(truth, new float[][] {predicted[b * horizon + k]}, n, dimensions)[0]
                         / reference.length;
                 float[][] extrapolated = {extrapolate(reference[b][w + k - 1], reference[b][w + k - 2])};
-                oneStepConstantVelocity += TrajectoryErrors.positionError(truth, extrapolated, n, 3)[0];
-                float[][] stepped = {velocityStep(reference[b][w + k - 1], 3 * n, deltaR)};
-                oneStepVelocityStep += TrajectoryErrors.positionError(truth, stepped, n, 3)[0];
+                oneStepConstantVelocity += TrajectoryErrors.positionError(truth, extrapolated, n, dimensions)[0];
+                float[][] stepped = {velocityStep(reference[b][w + k - 1], system.positions(), deltaR)};
+                oneStepVelocityStep += TrajectoryErrors.positionError(truth, stepped, n, dimensions)[0];
             }
         }
 
@@ -83,10 +82,12 @@ record ReferenceErrors(double[] oneStepError, double meanOneStepError, double me
             for (int f = w; f < frames; f++) {
                 constantVelocity[b][f] = extrapolate(constantVelocity[b][f - 1], constantVelocity[b][f - 2]);
             }
-            restarted[b] = restartVerlet(reference[b], w, masses[b], simulator, multiple);
+            restarted[b] = Arrays.copyOf(reference[b], frames);
+            float[][] verlet = system.verletFrames(reference[b][w - 1], parameters[b], multiple, horizon);
+            System.arraycopy(verlet, 0, restarted[b], w, horizon);
         }
-        double[] constantVelocityError = TrajectoryErrors.meanPositionError(reference, constantVelocity, n, 3);
-        double[] restartedError = TrajectoryErrors.meanPositionError(reference, restarted, n, 3);
+        double[] constantVelocityError = TrajectoryErrors.meanPositionError(reference, constantVelocity, n, dimensions);
+        double[] restartedError = TrajectoryErrors.meanPositionError(reference, restarted, n, dimensions);
         return new ReferenceErrors(oneStep, TrajectoryErrors.mean(oneStep),
                 oneStepConstantVelocity / (reference.length * (double) horizon),
                 oneStepVelocityStep / (reference.length * (double) horizon), constantVelocityError,
@@ -112,47 +113,6 @@ record ReferenceErrors(double[] oneStepError, double meanOneStepError, double me
             next[k] = 2 * last[k] - previous[k];
         }
         return next;
-    }
-
-    /**
-     * Returns the reference's first w frames followed by Verlet from frame w - 1, saved every
-     * {@code multiple} steps, with positions unwrapped by the minimum image as in {@link TrajectoryFeatures}.
-     */
-    private static float[][] restartVerlet(float[][] reference, int w, double mass, LennardJonesGenerator simulator,
-            int multiple) {
-        int values = 3 * simulator.particles();
-        float[] start = reference[w - 1];
-        double[] position = new double[values];
-        double[] velocity = new double[values];
-        for (int k = 0; k < values; k++) {
-            position[k] = start[k];
-            velocity[k] = start[values + k];
-        }
-        LennardJonesSystem system = LennardJonesSystem.create(simulator.potential(), simulator.container(), mass,
-                position, velocity);
-        double side = simulator.container().periodic() ? simulator.container().size() : 0;
-
-        float[][] frames = Arrays.copyOf(reference, reference.length);
-        double[] unwrapped = position.clone();
-        double[] previous = system.positions();
-        for (int f = w; f < reference.length; f++) {
-            system.advance(simulator.timeStep(), multiple);
-            double[] current = system.positions();
-            double[] velocities = system.velocities();
-            float[] frame = new float[2 * values];
-            for (int k = 0; k < values; k++) {
-                double step = current[k] - previous[k];
-                if (side > 0) {
-                    step -= side * Math.rint(step / side);
-                }
-                unwrapped[k] += step;
-                frame[k] = (float) unwrapped[k];
-                frame[values + k] = (float) velocities[k];
-            }
-            previous = current;
-            frames[f] = frame;
-        }
-        return frames;
     }
 
     private static double meanOfLast(double[] series, int count) {

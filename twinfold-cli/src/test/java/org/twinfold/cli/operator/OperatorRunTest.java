@@ -122,17 +122,51 @@ class OperatorRunTest {
 
     @Test
     void inputNoiseRecordedInTraining() throws Exception {
-        Path out = temp.resolve("noise");
-        Path plan = planFile(node -> ((ObjectNode) node).put("inputNoise", 0.01)
+        JsonNode[] recorded = runRecordingPlanField("inputNoise", 0.01, "x100");
+        assertEquals(0.01, recorded[0].asDouble());
+        assertEquals(0.01, recorded[1].asDouble());
+    }
+
+    @Test
+    void unrolledTrainingIsRecordedWithTheTraining() throws Exception {
+        JsonNode[] recorded = runRecordingPlanField("rolloutSteps", 3, "x4000");
+        assertEquals(3, recorded[0].asInt());
+        assertEquals(3, recorded[1].asInt());
+    }
+
+    /**
+     * Runs md-lstm on the smoke plan with one field set (three training trajectories, three steps) and returns
+     * the field as the evaluation's plan and the training settings of operator {@code label} record it.
+     */
+    private JsonNode[] runRecordingPlanField(String field, double value, String label) throws Exception {
+        Path out = temp.resolve(field);
+        Path plan = planFile(node -> ((ObjectNode) node).put(field, value)
                 .put("trainTrajectories", 3).put("testTrajectories", 2));
         OperatorCli.Result result = OperatorCli.run("run", "md-lstm", "--preset", plan.toString(), "--out",
                 out.toString(), "--threads", "1", "--steps", "3");
         assertEquals(0, result.exitCode(), result.output());
 
         JsonNode evaluation = JSON.readTree(out.resolve("evaluation.json").toFile());
-        assertEquals(0.01, evaluation.path("plan").path("inputNoise").asDouble());
-        JsonNode summary = JSON.readTree(out.resolve("checkpoints/x100/training.json").toFile());
-        assertEquals(0.01, summary.path("settings").path("inputNoise").asDouble(), summary.toString());
+        JsonNode summary = JSON.readTree(out.resolve("checkpoints").resolve(label).resolve("training.json").toFile());
+        return new JsonNode[] {evaluation.path("plan").path(field), summary.path("settings").path(field)};
+    }
+
+    @Test
+    void rolloutStepsBelowOneExitWithTwo() throws Exception {
+        assertPlanRejected(node -> ((ObjectNode) node).put("rolloutSteps", 0), "rolloutSteps 0 is invalid");
+    }
+
+    @Test
+    void rolloutStepsWithInputNoiseExitWithTwo() throws Exception {
+        assertPlanRejected(node -> ((ObjectNode) node).put("rolloutSteps", 2).put("inputNoise", 0.01),
+                "rolloutSteps 2 works only with inputs positions-velocities and inputNoise 0");
+    }
+
+    @Test
+    void rolloutStepsBeyondTheTrainingFramesExitWithTwo() throws Exception {
+        // The smoke plan's 4,000x operator trains on 11 frames: a window of 5 leaves room for 6 steps.
+        assertPlanRejected(node -> ((ObjectNode) node).put("rolloutSteps", 7),
+                "lower rolloutSteps to at most 6");
     }
 
     @Test
@@ -162,6 +196,7 @@ class OperatorRunTest {
         assertContains(result, "md-lstm ");
         assertContains(result, "md-lj ");
         assertContains(result, "run plans: quick, paper, smoke, or a plan file ending in .json");
+        assertContains(result, "run plans: harmonic, lj-pair, double-well, rugged, or a plan file ending in .json");
     }
 
     @Test

@@ -54,8 +54,8 @@ class TrajectoryFeaturesTest {
     void planRejectsAMultipleBetweenSavedFrames() {
         MultiplePlan odd = new MultiplePlan(250, 20, 5, 10, 8, 1e-3);
         IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new OperatorPlan("t", "t", 3, 10_000, 100, 4, 1, 5, 8,
-                        OperatorInputs.POSITIONS_VELOCITIES, OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, List.of(odd)));
+                () -> new OperatorPlan("t", "t", OperatorPlan.LENNARD_JONES, 3, 10_000, 100, 4, 1, 5, 8,
+                        OperatorInputs.POSITIONS_VELOCITIES, OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, 1, List.of(odd)));
         assertEquals(true, error.getMessage().contains("unknown multiple 250"), error.getMessage());
     }
 }

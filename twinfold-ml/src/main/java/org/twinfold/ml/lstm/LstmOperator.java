@@ -135,7 +135,9 @@ public final class LstmOperator implements AutoCloseable {
             Engine.getInstance().setRandomSeed((int) config.seed());
             Block block = architecture.newBlock(manager);
             LstmOperator operator = new LstmOperator(architecture, inputs, target, targetScaling, manager, block);
-            TrainingResult result = runLoop(operator, training, options, config, checkpointFolder, listener);
+            UnrolledBatches unrolled = options.rolloutSteps() > 1 ? new UnrolledBatches(trajectories, split[0], w,
+                    options.rolloutSteps(), options.batchSize(), scaling, target, targetScaling) : null;
+            TrainingResult result = runLoop(operator, training, unrolled, options, config, checkpointFolder, listener);
             double validationMse = validation.count() > 0 ? operator.scaledMeanSquaredError(validation) : Double.NaN;
             return new LstmTraining(operator, result, validationMse, split[0], split[1]);
         } catch (RuntimeException e) {
@@ -424,8 +426,14 @@ public final class LstmOperator implements AutoCloseable {
         return node;
     }
 
-    private static TrainingResult runLoop(LstmOperator operator, FrameWindows training, LstmOptions options,
-            TrainingConfig config, Path checkpointFolder, TrainingListener listener) {
+    /**
+     * Runs the training loop: on {@code training}'s windows one step ahead, or on {@code unrolled} when the
+     * options unroll more than one step.
+     *
+     * @param unrolled the examples of unrolled training; null for one-step training
+     */
+    private static TrainingResult runLoop(LstmOperator operator, FrameWindows training, UnrolledBatches unrolled,
+            LstmOptions options, TrainingConfig config, Path checkpointFolder, TrainingListener listener) {
         LstmArchitecture architecture = operator.architecture;
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
         metadata.put("family", FAMILY);
@@ -436,9 +444,6 @@ public final class LstmOperator implements AutoCloseable {
         }
 
         TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(operator.block).setConfig(config)
-                .setLoss(meanSquaredError())
-                .setBatches(new WindowBatches(training, architecture, options, operator.scaling, operator.target,
-                        operator.targetScaling))
                 .optListener(listener).optNormalization(operator.normalization()).optMetadata(metadata)
                 .optTrainer(LstmOperator.class.getName(), Map.of(
                         "lstm.architecture", architecture.toJson().toString(),
@@ -447,7 +452,14 @@ public final class LstmOperator implements AutoCloseable {
                         "lstm.target", operator.target.name(),
                         "lstm.standardize", Boolean.toString(options.standardize()),
                         "lstm.inputNoise", Double.toString(options.inputNoise()),
+                        "lstm.rolloutSteps", Integer.toString(options.rolloutSteps()),
                         "lstm.features", options.features().map(f -> f.toJson().toString()).orElse("none")));
+        if (options.rolloutSteps() > 1) {
+            builder.setLoss(UnrolledBatches.loss(operator.target, options.rolloutSteps())).setBatches(unrolled);
+        } else {
+            builder.setLoss(meanSquaredError()).setBatches(new WindowBatches(training, architecture, options,
+                    operator.scaling, operator.target, operator.targetScaling));
+        }
         if (checkpointFolder != null) {
             builder.optCheckpointFolder(checkpointFolder);
         }

@@ -20,6 +20,7 @@ public final class LstmOptions {
     private final boolean standardize;
     private final double incrementTail;
     private final double inputNoise;
+    private final int rolloutSteps;
     private final FrameFeatures features;
     private final JsonNode metadata;
 
@@ -33,6 +34,7 @@ public final class LstmOptions {
         this.standardize = builder.standardize;
         this.incrementTail = builder.incrementTail;
         this.inputNoise = builder.inputNoise;
+        this.rolloutSteps = builder.rolloutSteps;
         this.features = builder.features;
         this.metadata = builder.metadata;
     }
@@ -91,6 +93,14 @@ public final class LstmOptions {
         return inputNoise;
     }
 
+    /**
+     * Returns K, the operator steps that training unrolls on its own predictions (see
+     * {@link UnrolledBatches}); 1 for ordinary one-step training.
+     */
+    public int rolloutSteps() {
+        return rolloutSteps;
+    }
+
     /** Returns the per-frame features appended to every input frame, or empty for none. */
     public Optional<FrameFeatures> features() {
         return Optional.ofNullable(features);
@@ -118,6 +128,7 @@ public final class LstmOptions {
         private boolean standardize;
         private double incrementTail = 0.01;
         private double inputNoise;
+        private int rolloutSteps = 1;
         private FrameFeatures features;
         private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
@@ -183,6 +194,17 @@ public final class LstmOptions {
         }
 
         /**
+         * Sets K, the operator steps that each training example unrolls: the network's prediction is fed
+         * back into its window K times and the loss averages the error of every predicted frame, with the
+         * gradient through the predictions. At least 1; default 1, one-step training. Costs about K times
+         * the training time per step. Not combined with features or input noise.
+         */
+        public Builder optRolloutSteps(int steps) {
+            this.rolloutSteps = steps;
+            return this;
+        }
+
+        /**
          * Sets the share of increments left outside the fitted [-1, 1] range at each end, in [0, 0.5);
          * default 0.01. Zero gives the plain min-max range.
          */
@@ -244,6 +266,18 @@ public final class LstmOptions {
                 throw new IllegalArgumentException("target " + target + " needs features that offer a step, but "
                         + (features == null ? "no features were given" : "the features " + features.toJson()
                                 + " offer none") + "; pass such features or choose another target");
+            }
+            if (rolloutSteps < 1) {
+                throw new IllegalArgumentException("rolloutSteps is " + rolloutSteps + "; it must be at least 1 (1 trains"
+                        + " one step ahead)");
+            }
+            // NOTE: predicted frames would need their features recomputed inside the loss, which runs on
+            // NDArrays; the features are Java code, so the two are not combined.
+            if (rolloutSteps > 1 && (features != null || inputNoise > 0)) {
+                throw new IllegalArgumentException("rolloutSteps is " + rolloutSteps + " with "
+                        + (features != null ? "features " + features.toJson() : "inputNoise " + inputNoise)
+                        + "; unrolled training works without per-frame features and input noise, so set rolloutSteps"
+                        + " to 1 or remove them");
             }
             if (!(incrementTail >= 0 && incrementTail < 0.5)) {
                 throw new IllegalArgumentException("incrementTail is " + incrementTail + "; it must be in [0, 0.5)");

@@ -113,24 +113,49 @@ public final class Potential1dGenerator implements Generator {
                 .build();
     }
 
+    /**
+     * Advances {@code state} = (x, v) by {@code steps} velocity Verlet steps of this generator's time step,
+     * in place, in double precision.
+     *
+     * @param parameters the point's values, mass first
+     */
+    public void advance(double[] parameters, double[] state, int steps) {
+        double halfKick = 0.5 * timeStep / parameters[0];
+        double x = state[0];
+        double v = state[1];
+        double force = system.force(x, parameters);
+        for (int step = 0; step < steps; step++) {
+            v += halfKick * force;
+            x += timeStep * v;
+            force = system.force(x, parameters);
+            v += halfKick * force;
+        }
+        state[0] = x;
+        state[1] = v;
+    }
+
+    /** Returns the Verlet time step dt in tau. */
+    public double timeStep() {
+        return timeStep;
+    }
+
+    /** Returns the time between saved frames, saveInterval * dt, in tau. */
+    public double frameInterval() {
+        return saveInterval * timeStep;
+    }
+
     private void integrate(double[] parameters, float[] positions, float[] velocities, double[] energy,
                            int firstFrame) {
         double mass = parameters[0];
-        double x = parameters[parameters.length - 1];
-        double v = 0.0;
-        double force = system.force(x, parameters);
-        double halfKick = 0.5 * timeStep / mass;
+        double[] state = {parameters[parameters.length - 1], 0.0};
 
         int frames = frames();
         for (int frame = 0; frame < frames; frame++) {
             if (frame > 0) {
-                for (int step = 0; step < saveInterval; step++) {
-                    v += halfKick * force;
-                    x += timeStep * v;
-                    force = system.force(x, parameters);
-                    v += halfKick * force;
-                }
+                advance(parameters, state, saveInterval);
             }
+            double x = state[0];
+            double v = state[1];
             double kinetic = 0.5 * mass * v * v;
             double potential = system.energy(x, parameters);
             if (!Double.isFinite(kinetic + potential)) {

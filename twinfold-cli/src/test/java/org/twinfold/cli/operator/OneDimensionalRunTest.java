@@ -1,0 +1,103 @@
+package org.twinfold.cli.operator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.core.ParameterPoint;
+import org.twinfold.core.SampleBatch;
+import org.twinfold.sim.md.Potential1d;
+import org.twinfold.sim.md.Potential1dGenerator;
+
+/**
+ * The operator pipeline on the 1-D systems of {@code md-1d}: a whole run of the harmonic preset with a few
+ * training steps, the system's Verlet restart and energy against the simulator's own frames, and plans
+ * given to the wrong task.
+ */
+class OneDimensionalRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void harmonicRunWritesReportWithoutChaosFloor() throws Exception {
+        Path out = temp.resolve("harmonic");
+        OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", "harmonic", "--out", out.toString(),
+                "--threads", "1", "--steps", "20");
+        assertEquals(0, result.exitCode(), result.output());
+
+        JsonNode evaluation = JSON.readTree(out.resolve("evaluation.json").toFile());
+        assertEquals("md-1d", evaluation.path("task").asText());
+        assertEquals("harmonic", evaluation.path("plan").path("system").asText());
+        JsonNode operators = evaluation.path("operators");
+        assertEquals(3, operators.size());
+        for (JsonNode operator : operators) {
+            // One particle on a line is not chaotic: Verlet restarted from the float32 frame stays within
+            // rounding of the saved trajectory (measured 1e-6 to 2e-6 sigma over t = 100).
+            double restarted = operator.path("restartedVerletMeanPositionError").asDouble();
+            assertTrue(restarted < 1e-4, "restarted Verlet error " + restarted);
+            assertTrue(Double.isFinite(operator.path("oneStepMeanPositionError").asDouble()), operator.toString());
+        }
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("twinfold report: md-1d"), "report title");
+        assertTrue(report.contains("one particle in the 1-D harmonic potential, d = 2"), "report system");
+        JsonNode summary = JSON.readTree(out.resolve("checkpoints/x100/training.json").toFile());
+        assertEquals("md-1d harmonic, frames of position then velocity",
+                summary.path("settings").path("system").asText());
+    }
+
+    @Test
+    void restartedVerletAndEnergyMatchTheSimulator() {
+        Potential1dGenerator generator = new Potential1dGenerator(Potential1d.DOUBLE_WELL, 0.001, 2_000, 100);
+        SampleBatch batch = generator.generate(List.of(ParameterPoint.of(2.0, 1.7)), new long[] {1});
+        Potential1dOperatorSystem system = new Potential1dOperatorSystem(generator);
+        float[][] frames = system.frames(batch)[0];
+        double[] parameters = {2.0, 1.7};
+
+        float[][] restarted = system.verletFrames(frames[3], parameters, 100, 5);
+        for (int f = 0; f < 5; f++) {
+            assertEquals(frames[4 + f][0], restarted[f][0], 1e-5, "position of frame " + (4 + f));
+            assertEquals(frames[4 + f][1], restarted[f][1], 1e-5, "velocity of frame " + (4 + f));
+        }
+        for (int f = 0; f < frames.length; f++) {
+            assertEquals(batch.value("energy", 0, 3 * f + 2), system.energy(parameters, frames[f]), 1e-5,
+                    "total energy of frame " + f);
+        }
+    }
+
+    @Test
+    void lennardJonesPresetIsNotAOneDimensionalRun() {
+        OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", "smoke", "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("run it as task md-lstm"), result.output());
+    }
+
+    @Test
+    void oneDimensionalPresetIsNotALennardJonesRun() {
+        OperatorCli.Result result = OperatorCli.run("run", "md-lstm", "--preset", "double-well", "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("run it as task md-1d"), result.output());
+    }
+
+    @Test
+    void twoParticlePlanIsRejected() throws Exception {
+        ObjectNode node = OperatorPlans.oneDimensional("lj-pair").toJson();
+        node.put("particles", 2);
+        Path plan = temp.resolve("pair.json");
+        Files.writeString(plan, node.toPrettyString());
+        OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("the 1-D system lj-pair has one particle"), result.output());
+    }
+}
