@@ -28,9 +28,11 @@ final class TasksCommand implements Runnable {
                     task.deterministic() ? "deterministic" : "stochastic", task.surrogateFamily(), presets);
             out.printf("%-16s %s%n", "", task.description());
             for (Preset preset : task.presets()) {
-                out.printf("%-16s   preset %s: %s (%d training and %d test samples, %d training steps)%n", "",
-                        preset.name(), preset.description(), preset.trainSamples(), preset.testSamples(),
-                        preset.trainingSteps());
+                // The operator pipeline's run plans set their own training steps per operator.
+                String steps = OperatorPipeline.handles(task.name()) ? ""
+                        : ", " + preset.trainingSteps() + " training steps";
+                out.printf("%-16s   preset %s: %s (%d training and %d test samples%s)%n", "",
+                        preset.name(), preset.description(), preset.trainSamples(), preset.testSamples(), steps);
             }
             if (OperatorPipeline.handles(task.name())) {
                 out.printf("%-16s   run plans: %s, or a plan file ending in .json (see 'run --help')%n", "",

@@ -57,7 +57,6 @@ public final class OperatorPipeline {
         }
         Path out = request.out();
         Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("plan.json"), plan.toJson().toPrettyString().getBytes(StandardCharsets.UTF_8));
         long started = System.nanoTime();
         int stages = plan.multiples().size() + 4;
         System.err.printf("%s operator run, plan %s: %s%n", request.task(), plan.name(), plan.description());
@@ -112,6 +111,8 @@ public final class OperatorPipeline {
         OperatorRun run = new OperatorRun(request.task(), plan, request.seed(), request.threads(),
                 DatasetInfo.of(out.resolve("train"), train), DatasetInfo.of(out.resolve("test"), test),
                 verletStepSeconds, trainingSimulationSeconds, results, wallSeconds);
+        // Written last, so that a run rejected for a folder of another plan leaves that plan's file intact.
+        AtomicFiles.write(out.resolve("plan.json"), plan.toJson().toPrettyString().getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(out.resolve("evaluation.json"), OperatorResultsJson.of(run).toPrettyString()
                 .getBytes(StandardCharsets.UTF_8));
         OperatorReport.write(run, out.resolve("report.html"));

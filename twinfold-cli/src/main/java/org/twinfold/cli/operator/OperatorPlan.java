@@ -65,10 +65,14 @@ public record OperatorPlan(String name, String description, String system, int p
             throw new IllegalArgumentException("plan " + name + " has the unknown system '" + system + "'; use "
                     + LENNARD_JONES + " or one of " + ONE_DIMENSIONAL);
         }
-        if (!lennardJones && (particles != 1 || inputs != OperatorInputs.POSITIONS_VELOCITIES)) {
-            throw new IllegalArgumentException("plan " + name + ": the 1-D system " + system + " has one particle and"
-                    + " positions-velocities inputs, not " + particles + " and " + inputs.planName()
-                    + "; set particles to 1 and inputs to positions-velocities");
+        if (!lennardJones && particles != 1) {
+            throw new IllegalArgumentException("plan " + name + ": the 1-D system " + system + " has one particle, not "
+                    + particles + "; set particles to 1");
+        }
+        if (!lennardJones && inputs != OperatorInputs.POSITIONS_VELOCITIES) {
+            throw new IllegalArgumentException("plan " + name + ": the 1-D system " + system + " takes inputs "
+                    + OperatorInputs.POSITIONS_VELOCITIES.planName() + ", not " + inputs.planName()
+                    + "; the acceleration features exist for Lennard-Jones particles only");
         }
         if (target == OperatorTarget.VERLET_STEP_CORRECTION && inputs != OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
             throw new IllegalArgumentException("plan " + name + ": target " + target.planName() + " needs inputs "

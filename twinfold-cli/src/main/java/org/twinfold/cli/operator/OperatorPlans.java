@@ -106,7 +106,8 @@ public final class OperatorPlans {
     public static OperatorPlan read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("plan file " + file + " does not exist; give a preset name (quick, paper,"
-                    + " smoke) or the path of a plan JSON file");
+                    + " smoke for md-lstm; harmonic, lj-pair, double-well, rugged for md-1d) or the path of a plan JSON"
+                    + " file");
         }
         JsonNode node;
         try {

@@ -47,8 +47,8 @@ final class OperatorReport {
                 .append(plan.windowLength()).append(" frames (positions and velocities of ")
                 .append(escape(system.description())).append(", d = ").append(2 * system.positions())
                 .append(inputsNote(plan))
-                .append(") to the correction of the constant-velocity step x<sub>n+1</sub> = 2 x<sub>n</sub> &minus;"
-                        + " x<sub>n&minus;1</sub>, and is rolled out from the first ")
+                .append(") to ").append(plan.target().html()).append(trainingNote(plan))
+                .append(", and is rolled out from the first ")
                 .append(plan.windowLength()).append(" Verlet frames of each of the ").append(plan.testTrajectories())
                 .append(" test trajectories (t = 0, &Delta;<sub>R</sub>, ...). Wall time of this invocation: ")
                 .append(number(run.wallSeconds())).append(" s on ").append(run.threads()).append(" threads.</p>\n");
@@ -64,7 +64,7 @@ final class OperatorReport {
 
     private static void errors(StringBuilder html, OperatorRun run) {
         html.append("<h2>Errors against Verlet</h2>\n<table>").append(header("&Delta;R / &Delta;", "&Delta;R [&tau;]",
-                "rollout steps K", "rollout times [&tau;]", "rollout mean &delta;r [&sigma;]", "final rollout &delta;r [&sigma;]",
+                "rollout steps", "rollout times [&tau;]", "rollout mean &delta;r [&sigma;]", "final rollout &delta;r [&sigma;]",
                 "stay-put baseline mean &delta;r [&sigma;]", "constant-velocity rollout mean &delta;r [&sigma;]",
                 "restarted Verlet mean &delta;r [&sigma;]", "one-step mean &delta;r, LSTM [&sigma;]",
                 "one-step mean &delta;r, constant velocity [&sigma;]",
@@ -86,17 +86,30 @@ final class OperatorReport {
                     Long.toString(r.trained().steps()), number(r.trained().trainingWallSeconds())));
         }
         html.append("</table>\n<p class=\"note\">&delta;r(t) = (1/N) &Sigma;<sub>i</sub> |r<sub>i,Verlet</sub>(t) &minus;"
-                + " r<sub>i,LSTM</sub>(t)|, averaged over the test trajectories and over the K rollout frames (the"
+                + " r<sub>i,LSTM</sub>(t)|, averaged over the test trajectories and over the rollout frames (the"
                 + " kick-start frames are exact and excluded). The stay-put baseline keeps the last kick-start frame;"
                 + " the constant-velocity rollout extrapolates the last two kick-start frames. Restarted Verlet is"
                 + " Verlet at &Delta; restarted from the saved float32 frame at the end of the kick-start window: its"
-                + " error grows from rounding of about 1e-7 alone, so it is the floor that chaos sets for any"
+                + " error grows from rounding of about 1e-7 alone, so it is the floor that rounding and chaos set for any"
                 + " operator started from the same frames. The one-step error predicts every rollout frame from the"
                 + " Verlet frames before it (teacher forcing), as the reference code judged its operator, so errors"
                 + " cannot pile up. The velocity step x + v &Delta;R uses only the last frame of the operator's own input,"
-                + " so it is the one-step error to beat. &delta;E = |E(t) &minus; E(0)| / |E(0)| with E = K + U of the frame. The"
+                + " so it is the one-step error to beat. &delta;E = |E(t) &minus; E(0)| / |E(0)| with E = K + U of the frame;"
+                + " runs that start with E(0) near 0 dominate its mean. The"
                 + " validation MSE is the one-step error of the scaled network output on held-out training"
                 + " trajectories.</p>\n");
+    }
+
+    /** Returns the training options that differ from one-step training without noise, as an HTML clause. */
+    private static String trainingNote(OperatorPlan plan) {
+        StringBuilder note = new StringBuilder();
+        if (plan.inputNoise() > 0) {
+            note.append("; trained with input noise of ").append(number(plan.inputNoise())).append(" (standardized units)");
+        }
+        if (plan.rolloutSteps() > 1) {
+            note.append("; trained on its own rollouts over ").append(plan.rolloutSteps()).append(" steps");
+        }
+        return note.toString();
     }
 
     private static String inputsNote(OperatorPlan plan) {
@@ -131,7 +144,8 @@ final class OperatorReport {
                 + " for the simulated training trajectories and its training: S = T<sub>seq</sub> (N<sub>lookup</sub>"
                 + " + N<sub>train</sub>) / (T<sub>lookup</sub> N<sub>lookup</sub> + (T<sub>train</sub> +"
                 + " T<sub>learn</sub>) N<sub>train</sub>), with N<sub>lookup</sub> = ").append(run.plan().testTrajectories())
-                .append(" test runs; the break-even column is the number of runs after which it exceeds 1.</p>\n");
+                .append(" test runs; the break-even column is the number of runs after which it exceeds 1. A speedup below 1 means"
+                + " the operator is slower than Verlet.</p>\n");
     }
 
     private static void figures(StringBuilder html, MultipleResult result, OperatorPlan plan) {
@@ -154,7 +168,7 @@ final class OperatorReport {
                         color, true, true));
             }
         }
-        html.append(image(OperatorFigures.lines("Test trajectory 1 at " + label + ": unwrapped positions",
+        html.append(image(OperatorFigures.lines("Test trajectory 1 at " + label + ": positions",
                 "t [tau]", "position [sigma]", lines, false), "trajectory at " + label)).append("<br>\n");
 
         List<OperatorFigures.Line> energy = List.of(

@@ -99,9 +99,9 @@ final class OperatorTraining {
         LstmTraining training = LstmOperator.train(trajectories, parameters, options, config, folder,
                 progress.apply(label));
         double seconds = training.result().trainingWallSeconds();
-        System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (standardized"
-                + " corrections)%n",
-                label, training.result().finalStep(), seconds, training.validationMeanSquaredError());
+        System.err.printf("%s: %d steps, %.1f s of training in total, validation MSE %.3e (standardized %s)%n",
+                label, training.result().finalStep(), seconds, training.validationMeanSquaredError(),
+                plan.target().quantity());
 
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         summary.set("settings", expected);

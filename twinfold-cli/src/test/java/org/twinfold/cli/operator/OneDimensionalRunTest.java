@@ -49,9 +49,16 @@ class OneDimensionalRunTest {
         String report = Files.readString(out.resolve("report.html"));
         assertTrue(report.contains("twinfold report: md-1d"), "report title");
         assertTrue(report.contains("one particle in the 1-D harmonic potential, d = 2"), "report system");
+        assertTrue(report.contains("to the increment x<sub>n+1</sub> &minus; x<sub>n</sub>"), "report target");
         JsonNode summary = JSON.readTree(out.resolve("checkpoints/x100/training.json").toFile());
         assertEquals("md-1d harmonic, frames of position then velocity",
                 summary.path("settings").path("system").asText());
+
+        // Another plan into the same folder is rejected before it touches the run's files.
+        OperatorCli.Result other = OperatorCli.run("run", "md-1d", "--preset", "lj-pair", "--out", out.toString(),
+                "--threads", "1", "--steps", "20");
+        assertEquals(2, other.exitCode(), other.output());
+        assertEquals("harmonic", JSON.readTree(out.resolve("plan.json").toFile()).path("system").asText());
     }
 
     @Test

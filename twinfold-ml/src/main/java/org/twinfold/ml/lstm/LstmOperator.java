@@ -125,9 +125,9 @@ public final class LstmOperator implements AutoCloseable {
         FrameWindows validation = FrameWindows.of(trajectories, featureFrames, parameters, split[1], w, inputs, target,
                 targetScaling);
         LstmArchitecture architecture = options.architecture(d);
-        LOG.info("LSTM operator: {} training and {} validation trajectories, {} and {} windows, {} features per"
-                + " frame, {} parameters", split[0].length, split[1].length, training.count(), validation.count(),
-                architecture.featureSize(), architecture.pytorchParameterCount());
+        LOG.info("LSTM operator: {} training and {} validation trajectories, {} and {} windows, input frames of {}"
+                + " values and {} computed features, {} parameters", split[0].length, split[1].length, training.count(),
+                validation.count(), d, architecture.featureSize(), architecture.pytorchParameterCount());
 
         DjlEngine.start();
         NDManager manager = NDManager.newBaseManager();
