@@ -70,7 +70,7 @@ final class OperatorTraining {
                         folder.toAbsolutePath().normalize().toString(), true);
             }
             throw new IllegalArgumentException("checkpoint folder " + folder + " contains a training with other settings ("
-                    + summary.path("settings") + "); use another --out folder or delete " + folder);
+                    + differences(summary.path("settings"), expected) + "); use another --out folder or delete " + folder);
         }
 
         LstmOptions.Builder builder = LstmOptions.builder().optWindowLength(plan.windowLength())
@@ -114,6 +114,24 @@ final class OperatorTraining {
         return new TrainedOperator(training.operator(), training.result().finalStep(), seconds,
                 training.validationMeanSquaredError(), training.trainingTrajectories().length,
                 folder.toAbsolutePath().normalize().toString(), false);
+    }
+
+    /** Returns each setting that differs as "key saved, now planned", for the message of a mismatch. */
+    private static String differences(JsonNode saved, JsonNode planned) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        saved.fieldNames().forEachRemaining(keys::add);
+        planned.fieldNames().forEachRemaining(keys::add);
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        for (String key : keys) {
+            if (!saved.path(key).toString().equals(planned.path(key).toString())) {
+                changes.add(key + " " + text(saved.path(key)) + ", now " + text(planned.path(key)));
+            }
+        }
+        return String.join("; ", changes);
+    }
+
+    private static String text(JsonNode value) {
+        return value.isMissingNode() ? "unset" : value.toString();
     }
 
     /** Returns what decides the training, saved with it so that a rerun with other settings is noticed. */

@@ -87,6 +87,7 @@ class OperatorRunTest {
                 "--threads", "1", "--steps", "6");
         assertEquals(2, otherSteps.exitCode(), otherSteps.output());
         assertContains(otherSteps, "contains a training with other settings");
+        assertContains(otherSteps, "trainingSteps 4, now 6");
     }
 
     @Test

@@ -112,7 +112,7 @@ public final class Rollout {
         }
 
         RolloutResult result = new RolloutResult(frames, stepSeconds);
-        LOG.info("rollout of {} steps for {} initial conditions: median step {} ms", steps, batch,
+        LOG.info("rollout of {} steps for {} initial condition(s): median step {} ms", steps, batch,
                 String.format("%.3f", result.medianStepSeconds() * 1e3));
         return result;
     }
