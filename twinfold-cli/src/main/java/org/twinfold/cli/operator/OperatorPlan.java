@@ -102,10 +102,11 @@ public record OperatorPlan(String name, String description, String system, int p
                     + verletSteps + " and saveInterval " + saveInterval + " are invalid; use at least 2 Lennard-Jones"
                     + " particles and a positive save interval that divides the Verlet steps");
         }
-        if (trainTrajectories < 2 || testTrajectories < 1 || windowLength < 1 || hiddenSize < 1) {
+        // The evaluation's constant-velocity baseline extrapolates from the window's last two frames.
+        if (trainTrajectories < 2 || testTrajectories < 1 || windowLength < 2 || hiddenSize < 1) {
             throw new IllegalArgumentException("plan " + name + ": trainTrajectories " + trainTrajectories
                     + ", testTrajectories " + testTrajectories + ", windowLength " + windowLength + " and hiddenSize "
-                    + hiddenSize + " must be at least 2, 1, 1 and 1");
+                    + hiddenSize + " must be at least 2, 1, 2 and 1 (the reference's window is 5 frames)");
         }
         if (multiples.isEmpty()) {
             throw new IllegalArgumentException("plan " + name + " has no multiples; give at least one, such as 100");

@@ -97,6 +97,18 @@ class OneDimensionalRunTest {
     }
 
     @Test
+    void oneFrameWindowIsRejected() throws Exception {
+        ObjectNode node = OperatorPlans.oneDimensional("double-well").toJson();
+        node.put("windowLength", 1);
+        Path plan = temp.resolve("window.json");
+        Files.writeString(plan, node.toPrettyString());
+        OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", plan.toString(), "--out",
+                temp.resolve("bad").toString());
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("windowLength 1"), result.output());
+    }
+
+    @Test
     void twoParticlePlanIsRejected() throws Exception {
         ObjectNode node = OperatorPlans.oneDimensional("lj-pair").toJson();
         node.put("particles", 2);
