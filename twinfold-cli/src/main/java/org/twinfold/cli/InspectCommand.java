@@ -61,7 +61,7 @@ final class InspectCommand implements Callable<Integer> {
                 manifest.complete() ? "" : ", INCOMPLETE");
         out.println("fields:");
         for (FieldEntry field : manifest.fields()) {
-            out.printf("  %-14s %-8s %-14s %-6s %s%n", field.name(), field.dtype(), field.shape(), field.unit(),
+            out.printf("  %-14s %-8s %-14s %-9s  %s%n", field.name(), field.dtype(), field.shape(), field.unit(),
                     field.description());
         }
         out.println("parameters:");

@@ -32,7 +32,9 @@ import picocli.CommandLine.Parameters;
                 + "checkpoints/, generated/, evaluation.json and report.html. Tasks sampled by class with a mask "
                 + "as data also get test-floor/, a second test set, and a class-by-class evaluation with a "
                 + "classifier. The calorimeter task also gets the CaloChallenge metrics and plots, and challenge/ with both "
-                + "test samples as challenge HDF5 files. Rerun the same command to resume.")
+                + "test samples as challenge HDF5 files. The operator tasks (md-lstm, md-1d) write train/, test/, "
+                + "checkpoints/ with one folder per operator, plan.json, evaluation.json and report.html instead. "
+                + "Rerun the same command to resume.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
