@@ -51,7 +51,7 @@ public final class OperatorPlans {
     public static OperatorPlan quick() {
         return new OperatorPlan("quick", "16 particles, 256 training and 32 test trajectories of t = 60, "
                 + "operators at 100x, 1,000x and 4,000x the Verlet step", OperatorPlan.LENNARD_JONES, 16, 60_000, 100, 256, 32, 5, 64, OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, 1, List.of(
+                OperatorTarget.INCREMENT, 0, 1, List.of(
                         new MultiplePlan(100, 601, 45, 30_000, 128, 3e-3),
                         new MultiplePlan(1000, 61, 20, 5000, 128, 3e-3),
                         new MultiplePlan(4000, 16, 10, 3000, 128, 3e-3)));
@@ -62,7 +62,7 @@ public final class OperatorPlans {
         return new OperatorPlan("paper", "16 particles, 4,000 training and 1,000 test trajectories of t = 2000, "
                 + "operators at 100x, 1,000x and 4,000x the Verlet step", OperatorPlan.LENNARD_JONES, 16, 2_000_000, 100, 4000, 1000, 5, 64,
                 OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, 1, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
+                OperatorTarget.INCREMENT, 0, 1, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(1000, 2001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(4000, 501, 400, 200_000, 256, 1e-3)));
     }
@@ -71,7 +71,7 @@ public final class OperatorPlans {
     public static OperatorPlan smoke() {
         return new OperatorPlan("smoke", "3 particles, 12 training and 3 test trajectories of t = 40, a pipeline check",
                 OperatorPlan.LENNARD_JONES, 3, 40_000, 100, 12, 3, 5, 8, OperatorInputs.POSITIONS_VELOCITIES,
-                OperatorTarget.CONSTANT_VELOCITY_CORRECTION, 0, 1, List.of(
+                OperatorTarget.INCREMENT, 0, 1, List.of(
                         new MultiplePlan(100, 101, 20, 30, 32, 3e-3),
                         new MultiplePlan(1000, 41, 10, 20, 32, 3e-3),
                         new MultiplePlan(4000, 11, 2, 10, 8, 3e-3)));
@@ -81,8 +81,9 @@ public final class OperatorPlans {
      * Returns the plan of a 1-D system of {@code md-1d}: the reference's run length t = 100 and run count
      * (500, or 640 for the rugged potential, split 80/20 into training and test runs), its 1-D network of
      * two LSTM layers of 32 units, and operators at 100x, 1,000x and 4,000x rolled out over the whole test
-     * trajectory. The network predicts the increment over the last frame: with the constant-velocity
-     * correction the one-step errors are smaller, but rollouts diverge in every system (BENCHMARKS.md).
+     * trajectory. The network predicts the increment over the last frame, as in every preset: with the
+     * constant-velocity correction the one-step errors are smaller, but rollouts diverge in every 1-D
+     * system (BENCHMARKS.md).
      * A run takes about a minute.
      *
      * @param system harmonic, lj-pair, double-well or rugged

@@ -22,10 +22,10 @@ import org.twinfold.ml.train.TrainingListener;
  * finished that training. A killed training resumes from its newest checkpoint; a finished one leaves a
  * {@value #SUMMARY} next to its checkpoints, and a rerun with the same plan only loads the weights.
  *
- * <p>The network predicts the correction to the constant-velocity step,
- * {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))}, or with {@link OperatorTarget#VERLET_STEP_CORRECTION}
- * the correction to one velocity Verlet step of Delta_R, divided by its own standard deviation per component;
- * inputs are standardized per component. With {@link OperatorInputs#POSITIONS_VELOCITIES_ACCELERATIONS}
+ * <p>The network predicts the plan's {@link OperatorTarget}: the increment {@code x(t + Delta_R) - x(t)} in
+ * the presets, the correction to the constant-velocity step {@code x(t + Delta_R) - (2 x(t) - x(t - Delta_R))},
+ * the next frame itself, or the correction to one velocity Verlet step of Delta_R, each standardized per
+ * component; inputs are standardized per component. With {@link OperatorInputs#POSITIONS_VELOCITIES_ACCELERATIONS}
  * every input frame also carries the pair-force accelerations ({@link AccelerationFeatures}), standardized
  * too. The scalings and the features' description are saved in every checkpoint. Adam's learning
  * rate warms up over 5 % of the steps and decays by a cosine to {@value #FINAL_LEARNING_RATE}.
