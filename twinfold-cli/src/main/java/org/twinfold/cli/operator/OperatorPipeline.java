@@ -22,15 +22,17 @@ import org.twinfold.ml.EngineOptions;
 import org.twinfold.ml.lstm.LstmOperator;
 
 /**
- * {@code twinfold run md-lstm} (also {@code md-lj}): simulate Lennard-Jones trajectories, train one LSTM
- * operator per large step Delta_R, roll each out from five Verlet frames, compare with Verlet and write
- * the report. The run
- * folder gets {@code train/} and {@code test/} (datasets), {@code checkpoints/x100/} and so on,
+ * {@code twinfold run md-lstm} (also {@code md-lj}) and {@code run md-1d}: simulate the plan's system, train
+ * one LSTM operator per large step Delta_R, roll each out from five Verlet frames, compare with Verlet and
+ * write the report. The run folder gets {@code train/} and {@code test/} (datasets), {@code checkpoints/x100/} and so on,
  * {@code plan.json}, {@code evaluation.json} and {@code report.html}. Rerunning the same command skips the
  * complete sweeps and trainings and resumes a killed one.
  */
 public final class OperatorPipeline {
-    /** Task names that run this pipeline: the operator's name and the system's, kept for old run folders. */
+    /**
+     * Task names that run this pipeline: the operator's name and the Lennard-Jones system's, kept for old run
+     * folders, and the 1-D systems'.
+     */
     private static final List<String> TASKS = List.of("md-lstm", "md-lj", "md-1d");
     private static final Logger LOG = LoggerFactory.getLogger(OperatorPipeline.class);
 
