@@ -1,6 +1,7 @@
 package org.twinfold.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,10 +89,12 @@ final class RunCommand implements Callable<Integer> {
                         + " pipeline of " + taskName + "; its plan sets the trajectory counts (write the run folder's"
                         + " plan.json with other values and give it as --preset PLAN.json)");
             }
-            if (!training.settingTexts.isEmpty()) {
-                throw new IllegalArgumentException("--setting " + training.settings() + " does not apply to the operator"
-                        + " pipeline of " + taskName + "; its plan sets the network and training (write the run"
-                        + " folder's plan.json with other values and give it as --preset PLAN.json)");
+            List<String> ignored = training.familyOnlyOptions();
+            if (!ignored.isEmpty()) {
+                String options = ignored.size() == 1 ? "option " + ignored.get(0) + " does"
+                        : "options " + String.join(", ", ignored) + " do";
+                throw new IllegalArgumentException(options + " not apply to the operator pipeline of " + taskName + "; its plan sets the network and training of each operator"
+                        + " (write the run folder's plan.json with other values and give it as --preset PLAN.json)");
             }
             return OperatorPipeline.run(new OperatorRequest(taskName, preset, out, common.resolvedThreads(), common.seed,
                     training.steps, ProgressBar::onStandardError, TrainingProgress::new));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** Training options of {@code train} and {@code run}; unset values come from the task's preset. */
 final class TrainingOptions {
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps in total. Default: the preset's.")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps in total (for the operator tasks"
+            + " md-lstm and md-1d, of each operator). Default: the preset's.")
     Long steps;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Training samples per step. Default: the preset's.")
@@ -23,7 +24,9 @@ final class TrainingOptions {
                     + "cosine decay to 1%% of it. Default: the preset's.")
     Double learningRate;
 
-    @Option(names = "--hidden", paramLabel = "WIDTHS", defaultValue = "128,128,128",
+    private static final String DEFAULT_HIDDEN = "128,128,128";
+
+    @Option(names = "--hidden", paramLabel = "WIDTHS", defaultValue = DEFAULT_HIDDEN,
             description = "Hidden layer widths of the mlp family's network, comma-separated; the other families size "
                     + "their networks themselves and ignore it. Default: ${DEFAULT-VALUE}.")
     String hidden;
@@ -55,6 +58,30 @@ final class TrainingOptions {
      *
      * @throws IllegalArgumentException naming a value without '=' or with an empty key
      */
+    /**
+     * Returns the options given on the command line that only a surrogate family's training reads, not the
+     * operator pipeline (--batch-size, --learning-rate, --hidden, --family, --setting), for its message.
+     */
+    List<String> familyOnlyOptions() {
+        List<String> options = new ArrayList<>();
+        if (batchSize != null) {
+            options.add("--batch-size");
+        }
+        if (learningRate != null) {
+            options.add("--learning-rate");
+        }
+        if (!DEFAULT_HIDDEN.equals(hidden)) {
+            options.add("--hidden");
+        }
+        if (family != null) {
+            options.add("--family");
+        }
+        if (!settingTexts.isEmpty()) {
+            options.add("--setting");
+        }
+        return options;
+    }
+
     Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String text : settingTexts) {

@@ -115,6 +115,16 @@ class RunCommandTest {
     }
 
     @Test
+    void operatorRunRejectsFamilyOptions() {
+        CliRunner.Result result = CliRunner.run("run", "md-1d", "--preset", "harmonic", "--learning-rate", "0.01",
+                "--batch-size", "64", "--out", temp.resolve("md-1d-run").toString());
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "options --batch-size, --learning-rate do not apply to the operator pipeline of md-1d");
+        assertTrue(Files.notExists(temp.resolve("md-1d-run")));
+    }
+
+    @Test
     void trainingOnAnotherTasksDataExitsWithTwo() {
         Path data = temp.resolve("osc");
         assertEquals(0, CliRunner.run("simulate", "oscillator", "--samples", "8", "--out", data.toString()).exitCode());

@@ -58,6 +58,7 @@ public final class OperatorPipeline {
             throw new IllegalArgumentException("threads is " + request.threads() + "; use at least 1");
         }
         Path out = request.out();
+        OperatorTraining.requireSameSettings(plan, plan.trainTrajectories(), request.seed(), out.resolve("checkpoints"));
         Files.createDirectories(out);
         long started = System.nanoTime();
         int stages = plan.multiples().size() + 4;

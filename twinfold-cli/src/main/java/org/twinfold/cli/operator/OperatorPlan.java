@@ -35,8 +35,8 @@ import org.twinfold.sim.md.Potential1dGenerator;
  *     training, 0 for none. The residual target moves with the noisy window, so the operator learns to
  *     bring a perturbed state back to the trajectory. Only with positions and velocities as inputs.
  * @param rolloutSteps K, the operator steps each training example unrolls on the network's own
- *     predictions, 1 for one-step training; training takes about K times as long. Only with positions and
- *     velocities as inputs and without input noise.
+ *     predictions, or 1 for one-step training. Training then takes about K times as long. It needs positions
+ *     and velocities as inputs and no input noise.
  * @param multiples one operator each, distinct
  */
 public record OperatorPlan(String name, String description, String system, int particles, int verletSteps, int saveInterval,
@@ -102,12 +102,12 @@ public record OperatorPlan(String name, String description, String system, int p
                     + verletSteps + " and saveInterval " + saveInterval + " are invalid; use at least 2 Lennard-Jones"
                     + " particles and a positive save interval that divides the Verlet steps");
         }
-        // The evaluation's constant-velocity baseline extrapolates from the window's last two frames.
-        if (trainTrajectories < 2 || testTrajectories < 1 || windowLength < 2 || hiddenSize < 1) {
-            throw new IllegalArgumentException("plan " + name + ": trainTrajectories " + trainTrajectories
-                    + ", testTrajectories " + testTrajectories + ", windowLength " + windowLength + " and hiddenSize "
-                    + hiddenSize + " must be at least 2, 1, 2 and 1 (the reference's window is 5 frames)");
-        }
+        requireAtLeast(name, "trainTrajectories", trainTrajectories, 2, "training needs one trajectory besides"
+                + " the held-out ones");
+        requireAtLeast(name, "testTrajectories", testTrajectories, 1, "the rollouts start from test trajectories");
+        requireAtLeast(name, "windowLength", windowLength, 2, "the evaluation's constant-velocity baseline"
+                + " extrapolates from the window's last two frames; the reference's window is 5 frames");
+        requireAtLeast(name, "hiddenSize", hiddenSize, 1, "each LSTM layer needs a unit");
         if (multiples.isEmpty()) {
             throw new IllegalArgumentException("plan " + name + " has no multiples; give at least one, such as 100");
         }
@@ -117,6 +117,13 @@ public record OperatorPlan(String name, String description, String system, int p
         }
         if (multiples.stream().map(MultiplePlan::multiple).distinct().count() != multiples.size()) {
             throw new IllegalArgumentException("plan " + name + " lists a multiple twice; give each Delta_R once");
+        }
+    }
+
+    private static void requireAtLeast(String plan, String field, int value, int minimum, String reason) {
+        if (value < minimum) {
+            throw new IllegalArgumentException("plan " + plan + ": " + field + " " + value + " is invalid; give at least "
+                    + minimum + " (" + reason + ")");
         }
     }
 

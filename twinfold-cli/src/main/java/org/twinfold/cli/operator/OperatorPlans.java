@@ -27,6 +27,13 @@ import java.util.List;
  */
 public final class OperatorPlans {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fields of a plan file, as {@link OperatorPlan#toJson()} writes them. */
+    private static final List<String> PLAN_FIELDS = List.of("name", "description", "system", "particles",
+            "verletSteps", "saveInterval", "trainTrajectories", "testTrajectories", "windowLength", "hiddenSize",
+            "inputs", "target", "inputNoise", "rolloutSteps", "multiples");
+    /** The fields of each entry of a plan file's {@code multiples}. */
+    private static final List<String> MULTIPLE_FIELDS = List.of("multiple", "trainingFrames", "horizon",
+            "trainingSteps", "batchSize", "learningRate");
 
     private OperatorPlans() {
     }
@@ -118,8 +125,10 @@ public final class OperatorPlans {
                     + " at line " + e.getLocation().getLineNr() + "); numbers must be plain, e.g. 0.003, not NaN. See "
                     + "the plan.json of a run folder for a valid file", e);
         }
+        requireKnownFields(node, PLAN_FIELDS, "", file);
         List<MultiplePlan> multiples = new ArrayList<>();
         for (JsonNode entry : required(node, "multiples", file)) {
+            requireKnownFields(entry, MULTIPLE_FIELDS, "a multiples entry: ", file);
             multiples.add(new MultiplePlan(integer(entry, "multiple", file), integer(entry, "trainingFrames", file),
                     integer(entry, "horizon", file), required(entry, "trainingSteps", file).asLong(),
                     integer(entry, "batchSize", file), required(entry, "learningRate", file).asDouble()));
@@ -179,6 +188,16 @@ public final class OperatorPlans {
             return 1;
         }
         return integer(node, "rolloutSteps", file);
+    }
+
+    /** Rejects a field that the plan format does not have, such as a misspelled one that would go unread. */
+    private static void requireKnownFields(JsonNode node, List<String> known, String where, Path file) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw new IllegalArgumentException("plan file " + file + ": " + where + "unknown field '" + field
+                        + "'; the fields are " + known);
+            }
+        });
     }
 
     private static int integer(JsonNode node, String key, Path file) {

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.twinfold.core.dataset.AtomicFiles;
 import org.twinfold.ml.lstm.LstmOperator;
@@ -116,12 +119,39 @@ final class OperatorTraining {
                 folder.toAbsolutePath().normalize().toString(), false);
     }
 
+    /**
+     * Checks, before any work, that every finished or started training under {@code checkpoints} has the
+     * settings this plan gives it, so that a run does not retrain one operator only to stop at the next.
+     *
+     * @param trajectories the training trajectories each operator trains on
+     * @throws IllegalArgumentException naming every operator folder whose settings differ, and how
+     */
+    static void requireSameSettings(OperatorPlan plan, int trajectories, long seed, Path checkpoints)
+            throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        for (MultiplePlan multiple : plan.multiples()) {
+            Path summaryFile = checkpoints.resolve(multiple.label()).resolve(SUMMARY);
+            if (Files.isRegularFile(summaryFile)) {
+                JsonNode saved = JSON.readTree(summaryFile.toFile()).path("settings");
+                ObjectNode expected = settings(plan, multiple, trajectories, seed);
+                if (!saved.toString().equals(expected.toString())) {
+                    mismatches.add(multiple.label() + " (" + differences(saved, expected) + ")");
+                }
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint folder " + checkpoints + " contains trainings with other"
+                    + " settings: " + String.join("; ", mismatches) + "; use another --out folder or delete "
+                    + checkpoints + " to train them again");
+        }
+    }
+
     /** Returns each setting that differs as "key saved, now planned", for the message of a mismatch. */
     private static String differences(JsonNode saved, JsonNode planned) {
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        TreeSet<String> keys = new TreeSet<>();
         saved.fieldNames().forEachRemaining(keys::add);
         planned.fieldNames().forEachRemaining(keys::add);
-        java.util.List<String> changes = new java.util.ArrayList<>();
+        List<String> changes = new ArrayList<>();
         for (String key : keys) {
             if (!saved.path(key).toString().equals(planned.path(key).toString())) {
                 changes.add(key + " " + text(saved.path(key)) + ", now " + text(planned.path(key)));

@@ -86,8 +86,8 @@ class OperatorRunTest {
         OperatorCli.Result otherSteps = OperatorCli.run("run", "md-lj", "--preset", "smoke", "--out", out.toString(),
                 "--threads", "1", "--steps", "6");
         assertEquals(2, otherSteps.exitCode(), otherSteps.output());
-        assertContains(otherSteps, "contains a training with other settings");
-        assertContains(otherSteps, "trainingSteps 4, now 6");
+        assertContains(otherSteps, "contains trainings with other settings: x100 (trainingSteps 4, now 6)");
+        assertContains(otherSteps, "x4000 (trainingSteps 4, now 6)");
     }
 
     @Test
@@ -181,6 +181,11 @@ class OperatorRunTest {
         assertPlanRejected(node -> ((ObjectNode) node).put("inputNoise", 0.01)
                 .put("inputs", "positions-velocities-accelerations"),
                 "inputNoise 0.01 works only with inputs positions-velocities");
+    }
+
+    @Test
+    void misspelledPlanFieldExitsWithTwo() throws Exception {
+        assertPlanRejected(node -> ((ObjectNode) node).put("windowLenght", 3), "unknown field 'windowLenght'");
     }
 
     @Test
