@@ -14,6 +14,9 @@ package org.twinfold.cli.operator;
  * @param references one-step (teacher-forced) errors, constant velocity and restarted Verlet
  * @param operatorEnergyDrift (w + K) |E(t) - E(0)| / |E(0)| of the rollouts, averaged over the test trajectories
  * @param verletEnergyDrift (w + K) the same for the Verlet frames at the same times
+ * @param medianOperatorEnergyDrift the median over test trajectories of each rollout's |E(t) - E(0)| / |E(0)|
+ *     averaged over its K rollout frames; unlike the mean, a few runs with E(0) near 0 do not decide it
+ * @param medianVerletEnergyDrift the same for the Verlet frames
  * @param meanPositionError delta_r averaged over the K rollout frames (the headline error)
  * @param finalPositionError delta_r at the last rollout frame
  * @param meanBaselineError the baseline's error averaged over the K rollout frames
@@ -24,6 +27,7 @@ package org.twinfold.cli.operator;
  */
 record MultipleResult(MultiplePlan plan, TrainedOperator trained, long parameters, double[] time,
         double[] positionError, double[] baselineError, ReferenceErrors references, double[] operatorEnergyDrift, double[] verletEnergyDrift,
+        double medianOperatorEnergyDrift, double medianVerletEnergyDrift,
         double meanPositionError, double finalPositionError, double meanBaselineError, double operatorStepSeconds,
         double batchedStepSeconds, SpeedupNumbers speedup, ExampleTrajectory example) {
 

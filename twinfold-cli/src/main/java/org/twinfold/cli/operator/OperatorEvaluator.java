@@ -2,6 +2,7 @@ package org.twinfold.cli.operator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.ml.lstm.OperatorSpeedup;
@@ -63,6 +64,8 @@ final class OperatorEvaluator {
                 multiple.multiple());
         double[] operatorDrift = new double[w + horizon];
         double[] verletDrift = new double[w + horizon];
+        List<Double> operatorRunDrift = new ArrayList<>();
+        List<Double> verletRunDrift = new ArrayList<>();
         int counted = 0;
         for (int b = 0; b < test.length; b++) {
             double initialEnergy = system.energy(parameters[b], reference[b][0]);
@@ -70,10 +73,20 @@ final class OperatorEvaluator {
                 continue;
             }
             counted++;
+            double operatorSum = 0;
+            double verletSum = 0;
             for (int f = 0; f < w + horizon; f++) {
-                operatorDrift[f] += relativeDrift(system.energy(parameters[b], frames[b][f]), initialEnergy);
-                verletDrift[f] += relativeDrift(system.energy(parameters[b], reference[b][f]), initialEnergy);
+                double lstm = relativeDrift(system.energy(parameters[b], frames[b][f]), initialEnergy);
+                double verlet = relativeDrift(system.energy(parameters[b], reference[b][f]), initialEnergy);
+                operatorDrift[f] += lstm;
+                verletDrift[f] += verlet;
+                if (f >= w) {
+                    operatorSum += lstm;
+                    verletSum += verlet;
+                }
             }
+            operatorRunDrift.add(operatorSum / horizon);
+            verletRunDrift.add(verletSum / horizon);
         }
         for (int f = 0; f < w + horizon; f++) {
             operatorDrift[f] /= counted;
@@ -88,8 +101,7 @@ final class OperatorEvaluator {
                 rollout.stepSecondsPerTrajectory(), trainingSimulationSeconds, trainingTrajectories, test.length);
         ExampleTrajectory example = example(test[0], parameters[0], frames[0], system, time, stride);
         return new MultipleResult(multiple, trained, operator.parameterCount(), time, error, baseline, references,
-                operatorDrift,
-                verletDrift, meanOfRollout(error, horizon), error[error.length - 1], meanOfRollout(baseline, horizon),
+                operatorDrift, verletDrift, median(operatorRunDrift), median(verletRunDrift), meanOfRollout(error, horizon), error[error.length - 1], meanOfRollout(baseline, horizon),
                 operatorStepSeconds, rollout.stepSecondsPerTrajectory(), speedup, example);
     }
 
@@ -152,6 +164,17 @@ final class OperatorEvaluator {
             rolloutEnergy[f] = system.energy(parameters, rollout[f]);
         }
         return new ExampleTrajectory(verletTime, verlet, verletEnergy, rolloutTime, rollout, rolloutEnergy);
+    }
+
+    /** Returns the median, NaN when empty; a NaN value (a rollout that blew up) sorts last. */
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : 0.5 * (sorted.get(middle - 1) + sorted.get(middle));
     }
 
     private static double relativeDrift(double energy, double initial) {

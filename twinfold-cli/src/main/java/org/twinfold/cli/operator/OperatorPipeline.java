@@ -182,12 +182,13 @@ public final class OperatorPipeline {
             ReferenceErrors references = result.references();
             System.out.printf("  %-6s rollout mean position error %.3g sigma (final %.3g; stay-put %.3g, constant"
                     + " velocity %.3g, restarted Verlet %.3g); one-step %.3g (constant velocity %.3g, x + v Delta_R %.3g); mean |dE/E0|"
-                    + " %.3g, t_R %.3g s, S_p %.4g, effective %.4g%n", result.plan().label(),
+                    + " %.3g (median over runs %.3g), t_R %.3g s, S_p %.4g, effective %.4g%n", result.plan().label(),
                     result.meanPositionError(), result.finalPositionError(), result.meanBaselineError(),
                     references.meanConstantVelocityError(), references.meanRestartedVerletError(),
                     references.meanOneStepError(), references.meanOneStepConstantVelocityError(),
                     references.meanOneStepVelocityStepError(),
-                    result.meanOperatorEnergyDrift(), result.operatorStepSeconds(), result.speedup().speedup(),
+                    result.meanOperatorEnergyDrift(), result.medianOperatorEnergyDrift(), result.operatorStepSeconds(),
+                    result.speedup().speedup(),
                     result.speedup().effectiveSpeedup());
         }
     }

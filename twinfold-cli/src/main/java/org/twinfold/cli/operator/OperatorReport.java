@@ -68,7 +68,7 @@ final class OperatorReport {
                 "stay-put baseline mean &delta;r [&sigma;]", "constant-velocity rollout mean &delta;r [&sigma;]",
                 "restarted Verlet mean &delta;r [&sigma;]", "one-step mean &delta;r, LSTM [&sigma;]",
                 "one-step mean &delta;r, constant velocity [&sigma;]",
-                "one-step mean &delta;r, x + v &Delta;R [&sigma;]", "mean |&delta;E|, LSTM", "mean |&delta;E|, Verlet frames",
+                "one-step mean &delta;r, x + v &Delta;R [&sigma;]", "mean |&delta;E|, LSTM", "median |&delta;E|, LSTM", "mean |&delta;E|, Verlet frames",
                 "validation MSE (scaled)", "parameters", "training steps", "training [s]"));
         int w = run.plan().windowLength();
         for (MultipleResult r : run.results()) {
@@ -81,7 +81,7 @@ final class OperatorReport {
                     "<b>" + number(r.references().meanOneStepError()) + "</b>",
                     number(r.references().meanOneStepConstantVelocityError()),
                     number(r.references().meanOneStepVelocityStepError()), number(r.meanOperatorEnergyDrift()),
-                    number(r.meanVerletEnergyDrift()),
+                    number(r.medianOperatorEnergyDrift()), number(r.meanVerletEnergyDrift()),
                     number(r.trained().validationMeanSquaredError()), Long.toString(r.parameters()),
                     Long.toString(r.trained().steps()), number(r.trained().trainingWallSeconds())));
         }
@@ -95,7 +95,8 @@ final class OperatorReport {
                 + " Verlet frames before it (teacher forcing), as the reference code judged its operator, so errors"
                 + " cannot pile up. The velocity step x + v &Delta;R uses only the last frame of the operator's own input,"
                 + " so it is the one-step error to beat. &delta;E = |E(t) &minus; E(0)| / |E(0)| with E = K + U of the frame;"
-                + " runs that start with E(0) near 0 dominate its mean. The"
+                + " runs that start with E(0) near 0 dominate its mean, so the median over runs (each run's"
+                + " mean over the rollout frames) is given too. The"
                 + " validation MSE is the one-step error of the scaled network output on held-out training"
                 + " trajectories.</p>\n");
     }

@@ -74,6 +74,8 @@ final class OperatorResultsJson {
         number(node, "meanAbsoluteEnergyDrift", result.meanOperatorEnergyDrift());
         number(node, "finalAbsoluteEnergyDrift", last(result.operatorEnergyDrift()));
         number(node, "verletMeanAbsoluteEnergyDrift", result.meanVerletEnergyDrift());
+        number(node, "medianAbsoluteEnergyDrift", result.medianOperatorEnergyDrift());
+        number(node, "verletMedianAbsoluteEnergyDrift", result.medianVerletEnergyDrift());
         node.put("operatorStepSeconds", result.operatorStepSeconds());
         node.put("batchedOperatorStepSeconds", result.batchedStepSeconds());
         SpeedupNumbers speedup = result.speedup();

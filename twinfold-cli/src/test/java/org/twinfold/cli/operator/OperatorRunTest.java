@@ -46,7 +46,7 @@ class OperatorRunTest {
                     "oneStepMeanPositionError", "constantVelocityOneStepMeanPositionError",
                     "velocityStepOneStepMeanPositionError",
                     "constantVelocityMeanPositionError", "restartedVerletMeanPositionError", "operatorStepSeconds",
-                    "batchedOperatorStepSeconds", "parameters", "checkpoint")) {
+                    "batchedOperatorStepSeconds", "parameters", "checkpoint", "medianAbsoluteEnergyDrift")) {
                 assertTrue(operator.has(key), "operator lacks " + key + ": " + operator);
             }
             assertEquals(4, operator.path("trainingSteps").asLong());
