@@ -98,25 +98,23 @@ class OneDimensionalRunTest {
 
     @Test
     void oneFrameWindowIsRejected() throws Exception {
-        ObjectNode node = OperatorPlans.oneDimensional("double-well").toJson();
-        node.put("windowLength", 1);
-        Path plan = temp.resolve("window.json");
-        Files.writeString(plan, node.toPrettyString());
-        OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", plan.toString(), "--out",
-                temp.resolve("bad").toString());
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("windowLength 1"), result.output());
+        assertPlanRejected("double-well", "windowLength", 1, "windowLength 1 is invalid; give at least 2");
     }
 
     @Test
     void twoParticlePlanIsRejected() throws Exception {
-        ObjectNode node = OperatorPlans.oneDimensional("lj-pair").toJson();
-        node.put("particles", 2);
-        Path plan = temp.resolve("pair.json");
+        assertPlanRejected("lj-pair", "particles", 2, "the 1-D system lj-pair has one particle, not 2");
+    }
+
+    /** Runs md-1d on the system's plan with one field changed and checks exit code 2 and the message. */
+    private void assertPlanRejected(String system, String field, int value, String message) throws Exception {
+        ObjectNode node = OperatorPlans.oneDimensional(system).toJson();
+        node.put(field, value);
+        Path plan = temp.resolve(field + ".json");
         Files.writeString(plan, node.toPrettyString());
         OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", plan.toString(), "--out",
                 temp.resolve("bad").toString());
         assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("the 1-D system lj-pair has one particle"), result.output());
+        assertTrue(result.output().contains(message), result.output());
     }
 }

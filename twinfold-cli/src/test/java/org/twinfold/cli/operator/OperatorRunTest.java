@@ -164,7 +164,7 @@ class OperatorRunTest {
     }
 
     @Test
-    void rolloutStepsBeyondTheTrainingFramesExitWithTwo() throws Exception {
+    void tooManyRolloutStepsRejected() throws Exception {
         // The smoke plan's 4,000x operator trains on 11 frames: a window of 5 leaves room for 6 steps.
         assertPlanRejected(node -> ((ObjectNode) node).put("rolloutSteps", 7),
                 "lower rolloutSteps to at most 6");

@@ -271,8 +271,8 @@ public final class LstmOptions {
                 throw new IllegalArgumentException("rolloutSteps is " + rolloutSteps + "; it must be at least 1 (1 trains"
                         + " one step ahead)");
             }
-            // NOTE: predicted frames would need their features recomputed inside the loss, which runs on
-            // NDArrays; the features are Java code, so the two are not combined.
+            // NOTE: predicted frames would need their features recomputed inside the loss. The loss runs on
+            // NDArrays and the features are Java code, so the two are not combined.
             if (rolloutSteps > 1 && (features != null || inputNoise > 0)) {
                 throw new IllegalArgumentException("rolloutSteps is " + rolloutSteps + " with "
                         + (features != null ? "features " + features.toJson() : "inputNoise " + inputNoise)
