@@ -15,9 +15,13 @@ import java.util.List;
  * <ul>
  *   <li>{@code quick}: N = 16, trajectories of t = 60, three operators at 100x, 1,000x and 4,000x; the
  *       100x operator trains on every frame of the training trajectories. Sized to finish on two cores
- *       within 20 minutes.
- *   <li>{@code paper}: the reference scale, 4,000 + 1,000 trajectories of t = 2000, many training steps.
- *   <li>{@code smoke}: N = 3, a few seconds, for checking the pipeline itself.
+ *       within 20 minutes. Input frames hold positions, velocities and the pair-force accelerations: at
+ *       100x this beats the velocity step one step ahead and keeps the rollouts' energy near its start
+ *       (BENCHMARKS.md).
+ *   <li>{@code paper}: the reference scale, 4,000 + 1,000 trajectories of t = 2000, many training steps,
+ *       the same inputs.
+ *   <li>{@code smoke}: N = 3, a few seconds, for checking the pipeline itself; positions and velocities
+ *       only, so that plans derived from it can add input noise or unrolled training.
  *   <li>{@code harmonic}, {@code lj-pair}, {@code double-well}, {@code rugged}: one particle in a 1-D
  *       potential, for task {@code md-1d}; see {@link #oneDimensional}.
  * </ul>
@@ -57,7 +61,8 @@ public final class OperatorPlans {
     /** Returns the quick plan; see the class comment. */
     public static OperatorPlan quick() {
         return new OperatorPlan("quick", "16 particles, 256 training and 32 test trajectories of t = 60, "
-                + "operators at 100x, 1,000x and 4,000x the Verlet step", OperatorPlan.LENNARD_JONES, 16, 60_000, 100, 256, 32, 5, 64, OperatorInputs.POSITIONS_VELOCITIES,
+                + "operators at 100x, 1,000x and 4,000x the Verlet step", OperatorPlan.LENNARD_JONES, 16, 60_000, 100, 256, 32, 5, 64,
+                OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS,
                 OperatorTarget.INCREMENT, 0, 1, List.of(
                         new MultiplePlan(100, 601, 45, 30_000, 128, 3e-3),
                         new MultiplePlan(1000, 61, 20, 5000, 128, 3e-3),
@@ -68,7 +73,7 @@ public final class OperatorPlans {
     public static OperatorPlan paper() {
         return new OperatorPlan("paper", "16 particles, 4,000 training and 1,000 test trajectories of t = 2000, "
                 + "operators at 100x, 1,000x and 4,000x the Verlet step", OperatorPlan.LENNARD_JONES, 16, 2_000_000, 100, 4000, 1000, 5, 64,
-                OperatorInputs.POSITIONS_VELOCITIES,
+                OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS,
                 OperatorTarget.INCREMENT, 0, 1, List.of(new MultiplePlan(100, 20_001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(1000, 2001, 1000, 200_000, 256, 1e-3),
                         new MultiplePlan(4000, 501, 400, 200_000, 256, 1e-3)));
