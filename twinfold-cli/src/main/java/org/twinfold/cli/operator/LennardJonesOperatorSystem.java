@@ -97,6 +97,11 @@ final class LennardJonesOperatorSystem implements OperatorSystem {
         return frames;
     }
 
+    @Override
+    public AccelerationFeatures accelerations() {
+        return AccelerationFeatures.of(generator);
+    }
+
     /** Times the system from one random start at rest. */
     @Override
     public double verletStepSeconds(double[] parameters, long seed) {

@@ -69,10 +69,9 @@ public record OperatorPlan(String name, String description, String system, int p
             throw new IllegalArgumentException("plan " + name + ": the 1-D system " + system + " has one particle, not "
                     + particles + "; set particles to 1");
         }
-        if (!lennardJones && inputs != OperatorInputs.POSITIONS_VELOCITIES) {
-            throw new IllegalArgumentException("plan " + name + ": the 1-D system " + system + " takes inputs "
-                    + OperatorInputs.POSITIONS_VELOCITIES.planName() + ", not " + inputs.planName()
-                    + "; the acceleration features exist for Lennard-Jones particles only");
+        if (!lennardJones && target == OperatorTarget.VERLET_STEP_CORRECTION) {
+            throw new IllegalArgumentException("plan " + name + ": target " + target.planName() + " steps Lennard-Jones"
+                    + " particles only, not the 1-D system " + system + "; choose increment or another target");
         }
         if (target == OperatorTarget.VERLET_STEP_CORRECTION && inputs != OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
             throw new IllegalArgumentException("plan " + name + ": target " + target.planName() + " needs inputs "

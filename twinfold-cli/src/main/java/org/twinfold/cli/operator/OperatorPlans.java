@@ -93,7 +93,8 @@ public final class OperatorPlans {
      * Returns the plan of a 1-D system of {@code md-1d}: the reference's run length t = 100 and run count
      * (500, or 640 for the rugged potential, split 80/20 into training and test runs), its 1-D network of
      * two LSTM layers of 32 units, and operators at 100x, 1,000x and 4,000x rolled out over the whole test
-     * trajectory. The network predicts the increment over the last frame, as in every preset: with the
+     * trajectory. Input frames hold x, v and the acceleration F(x) / m, as in the md-lstm presets. The
+     * network predicts the increment over the last frame, as in every preset: with the
      * constant-velocity correction the one-step errors are smaller, but rollouts diverge in every 1-D
      * system (BENCHMARKS.md).
      * A run takes about a minute.
@@ -105,7 +106,8 @@ public final class OperatorPlans {
         int test = system.equals("rugged") ? 128 : 100;
         return new OperatorPlan(system, "one particle in the 1-D " + system + " potential, " + train + " training and "
                 + test + " test trajectories of t = 100, operators at 100x, 1,000x and 4,000x the Verlet step", system, 1,
-                100_000, 100, train, test, 5, 32, OperatorInputs.POSITIONS_VELOCITIES, OperatorTarget.INCREMENT, 0, 1,
+                100_000, 100, train, test, 5, 32, OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS,
+                OperatorTarget.INCREMENT, 0, 1,
                 List.of(new MultiplePlan(100, 1001, 996, 10_000, 128, 3e-3),
                         new MultiplePlan(1000, 101, 96, 5000, 128, 3e-3),
                         new MultiplePlan(4000, 26, 21, 3000, 128, 3e-3)));

@@ -117,8 +117,9 @@ final class OperatorReport {
         if (plan.inputs() == OperatorInputs.POSITIONS_VELOCITIES) {
             return "";
         }
-        return "; each input frame also holds the accelerations a = F / m from the Lennard-Jones pair forces at its"
-                + " positions, " + 9 * plan.particles() + " input values per frame, recomputed for every predicted frame";
+        return "; each input frame also holds the accelerations a = F / m from the forces at its positions, "
+                + 3 * plan.operatorSystem().positions() + " input values per frame, recomputed for every predicted"
+                + " frame";
     }
 
     private static void timing(StringBuilder html, OperatorRun run) {

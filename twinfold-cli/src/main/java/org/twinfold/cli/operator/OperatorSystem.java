@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 import org.twinfold.core.Generator;
 import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.SampleBatch;
+import org.twinfold.ml.lstm.FrameFeatures;
 
 /**
  * The simulated system whose time-evolution operator the pipeline learns: the Lennard-Jones particles of
@@ -51,6 +52,9 @@ interface OperatorSystem {
      * Verlet steps, positions continued (unwrapped) from those of {@code start}.
      */
     float[][] verletFrames(float[] start, double[] parameters, int multiple, int count);
+
+    /** Returns the per-frame accelerations a = F / m that inputs with accelerations append to each frame. */
+    FrameFeatures accelerations();
 
     /** Returns t_V, the measured wall time of one Verlet step in seconds, on the calling thread. */
     double verletStepSeconds(double[] parameters, long seed);

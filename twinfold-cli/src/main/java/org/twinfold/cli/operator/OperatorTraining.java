@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.twinfold.core.dataset.AtomicFiles;
+import org.twinfold.ml.lstm.FrameFeatures;
 import org.twinfold.ml.lstm.LstmOperator;
 import org.twinfold.ml.lstm.LstmOptions;
 import org.twinfold.ml.lstm.LstmTraining;
@@ -66,7 +67,7 @@ final class OperatorTraining {
             if (summary.path("settings").toString().equals(expected.toString())) {
                 System.err.printf("%s: already complete, %d steps; loading %s%n", label,
                         summary.path("steps").asLong(), folder);
-                return new TrainedOperator(LstmOperator.load(folder, AccelerationFeatures::fromJson),
+                return new TrainedOperator(LstmOperator.load(folder, OperatorTraining::features),
                         summary.path("steps").asLong(),
                         summary.path("trainingWallSeconds").asDouble(),
                         summary.path("validationMeanSquaredError").asDouble(), summary.path("trainingTrajectories").asInt(),
@@ -85,7 +86,7 @@ final class OperatorTraining {
             builder.optFeatures(AccelerationFeatures.withVerletStep(plan.simulator(),
                     multiple.multiple() * OperatorPlan.VERLET_STEP));
         } else if (plan.inputs() == OperatorInputs.POSITIONS_VELOCITIES_ACCELERATIONS) {
-            builder.optFeatures(AccelerationFeatures.of(plan.simulator()));
+            builder.optFeatures(plan.operatorSystem().accelerations());
         }
         LstmOptions options = builder.build();
         long steps = multiple.trainingSteps();
@@ -144,6 +145,14 @@ final class OperatorTraining {
                     + " settings: " + String.join("; ", mismatches) + "; use another --out folder or delete "
                     + checkpoints + " to train them again");
         }
+    }
+
+    /** Rebuilds the features a checkpoint records: Lennard-Jones pair-force or 1-D accelerations. */
+    private static FrameFeatures features(JsonNode description) {
+        if (Potential1dAccelerations.KIND.equals(description.path("kind").asText())) {
+            return Potential1dAccelerations.fromJson(description);
+        }
+        return AccelerationFeatures.fromJson(description);
     }
 
     /** Returns each setting that differs as "key saved, now planned", for the message of a mismatch. */

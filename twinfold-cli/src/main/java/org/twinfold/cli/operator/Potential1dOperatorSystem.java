@@ -82,6 +82,11 @@ final class Potential1dOperatorSystem implements OperatorSystem {
     }
 
     @Override
+    public Potential1dAccelerations accelerations() {
+        return new Potential1dAccelerations(generator.system());
+    }
+
+    @Override
     public double verletStepSeconds(double[] parameters, long seed) {
         double[] state = {parameters[parameters.length - 1], 0.0};
         return OperatorSystem.medianStepSeconds(steps -> generator.advance(parameters, state, steps), TIMED_STEPS);

@@ -81,6 +81,17 @@ class OneDimensionalRunTest {
     }
 
     @Test
+    void accelerationIsForceOverMassAndSurvivesSaving() {
+        // Oscillator with m = 1.5, k = 3 at x = 2: a = -k x / m = -4.
+        Potential1dAccelerations saved = new Potential1dAccelerations(Potential1d.HARMONIC);
+        Potential1dAccelerations loaded = Potential1dAccelerations.fromJson(saved.toJson());
+        float[] out = new float[2];
+        loaded.compute(new float[] {2f, 0.5f}, new double[] {1.5, 3.0, -5.0}, out, 1);
+        assertEquals(-4.0, out[1], 1e-6);
+        assertEquals(3, loaded.parameterCount());
+    }
+
+    @Test
     void lennardJonesPresetIsNotAOneDimensionalRun() {
         OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", "smoke", "--out",
                 temp.resolve("bad").toString());
