@@ -93,8 +93,9 @@ final class RunCommand implements Callable<Integer> {
             if (!ignored.isEmpty()) {
                 String options = ignored.size() == 1 ? "option " + ignored.get(0) + " does"
                         : "options " + String.join(", ", ignored) + " do";
-                throw new IllegalArgumentException(options + " not apply to the operator pipeline of " + taskName + "; its plan sets the network and training of each operator"
-                        + " (write the run folder's plan.json with other values and give it as --preset PLAN.json)");
+                throw new IllegalArgumentException(options + " not apply to the operator pipeline of " + taskName
+                        + "; its plan sets the network and training of each operator (write the run folder's"
+                        + " plan.json with other values and give it as --preset PLAN.json)");
             }
             return OperatorPipeline.run(new OperatorRequest(taskName, preset, out, common.resolvedThreads(), common.seed,
                     training.steps, ProgressBar::onStandardError, TrainingProgress::new));

@@ -125,21 +125,30 @@ final class AccelerationFeatures implements FrameFeatures {
     }
 
     /**
+     * Checks that a saved feature description has the expected kind and a format version this code reads.
+     *
+     * @throws IllegalArgumentException for another kind or a newer version
+     */
+    static void requireFormat(JsonNode node, String kind, int newestVersion) {
+        String saved = node.path("kind").asText();
+        if (!kind.equals(saved)) {
+            throw new IllegalArgumentException("unknown operator features '" + saved + "'; this version reads '" + kind
+                    + "'");
+        }
+        int version = node.path("formatVersion").asInt(-1);
+        if (version < 1 || version > newestVersion) {
+            throw new IllegalArgumentException("operator features have format version " + version + "; this code reads"
+                    + " 1 to " + newestVersion + ", so update twinfold to read them");
+        }
+    }
+
+    /**
      * Rebuilds the features from the description that {@link #toJson()} wrote.
      *
      * @throws IllegalArgumentException for another kind, a newer version or a missing value
      */
     static AccelerationFeatures fromJson(JsonNode node) {
-        String kind = node.path("kind").asText();
-        if (!KIND.equals(kind)) {
-            throw new IllegalArgumentException("unknown operator features '" + kind + "'; this version reads '" + KIND
-                    + "'");
-        }
-        int version = node.path("formatVersion").asInt(-1);
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw new IllegalArgumentException("operator features have format version " + version + "; this code reads"
-                    + " 1 to " + FORMAT_VERSION + ", so update twinfold to read them");
-        }
+        requireFormat(node, KIND, FORMAT_VERSION);
         for (String key : new String[] {"particles", "epsilon", "sigma", "cutoff", "geometry", "containerSize"}) {
             if (node.path(key).isMissingNode()) {
                 throw new IllegalArgumentException("operator features " + node + " lack '" + key

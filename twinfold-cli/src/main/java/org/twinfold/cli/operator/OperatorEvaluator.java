@@ -101,7 +101,8 @@ final class OperatorEvaluator {
                 rollout.stepSecondsPerTrajectory(), trainingSimulationSeconds, trainingTrajectories, test.length);
         ExampleTrajectory example = example(test[0], parameters[0], frames[0], system, time, stride);
         return new MultipleResult(multiple, trained, operator.parameterCount(), time, error, baseline, references,
-                operatorDrift, verletDrift, median(operatorRunDrift), median(verletRunDrift), meanOfRollout(error, horizon), error[error.length - 1], meanOfRollout(baseline, horizon),
+                operatorDrift, verletDrift, median(operatorRunDrift), median(verletRunDrift),
+                meanOfRollout(error, horizon), error[error.length - 1], meanOfRollout(baseline, horizon),
                 operatorStepSeconds, rollout.stepSecondsPerTrajectory(), speedup, example);
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.twinfold.sim.md.Geometry;
 import org.twinfold.sim.md.LennardJonesGenerator;
-import org.twinfold.sim.md.Potential1d;
+import org.twinfold.sim.md.Md1dTask;
 import org.twinfold.sim.md.Potential1dGenerator;
 
 /**
@@ -176,9 +176,8 @@ public record OperatorPlan(String name, String description, String system, int p
         if (LENNARD_JONES.equals(system)) {
             return new LennardJonesOperatorSystem(simulator());
         }
-        Potential1d potential = system.equals("lj-pair") ? Potential1d.LENNARD_JONES : Potential1d.parse(system);
-        return new Potential1dOperatorSystem(new Potential1dGenerator(potential, VERLET_STEP, verletSteps,
-                saveInterval));
+        return new Potential1dOperatorSystem(new Potential1dGenerator(Md1dTask.system(system), VERLET_STEP,
+                verletSteps, saveInterval));
     }
 
     /**

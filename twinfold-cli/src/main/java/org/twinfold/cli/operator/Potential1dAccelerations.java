@@ -63,15 +63,7 @@ final class Potential1dAccelerations implements FrameFeatures {
      * @throws IllegalArgumentException for another kind, a newer version or an unknown system
      */
     static Potential1dAccelerations fromJson(JsonNode node) {
-        if (!KIND.equals(node.path("kind").asText())) {
-            throw new IllegalArgumentException("unknown operator features '" + node.path("kind").asText()
-                    + "'; this reader reads '" + KIND + "'");
-        }
-        int version = node.path("formatVersion").asInt(-1);
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw new IllegalArgumentException("operator features have format version " + version + "; this code reads"
-                    + " 1 to " + FORMAT_VERSION + ", so update twinfold to read them");
-        }
+        AccelerationFeatures.requireFormat(node, KIND, FORMAT_VERSION);
         return new Potential1dAccelerations(Potential1d.parse(node.path("system").asText()));
     }
 }

@@ -1,6 +1,7 @@
 package org.twinfold.cli.operator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,18 +110,36 @@ class OneDimensionalRunTest {
 
     @Test
     void oneFrameWindowIsRejected() throws Exception {
-        assertPlanRejected("double-well", "windowLength", 1, "windowLength 1 is invalid; give at least 2");
+        assertPlanRejected("double-well", "windowLength", JSON.valueToTree(1),
+                "windowLength 1 is invalid; give at least 2");
     }
 
     @Test
     void twoParticlePlanIsRejected() throws Exception {
-        assertPlanRejected("lj-pair", "particles", 2, "the 1-D system lj-pair has one particle, not 2");
+        assertPlanRejected("lj-pair", "particles", JSON.valueToTree(2),
+                "the 1-D system lj-pair has one particle, not 2");
+    }
+
+    @Test
+    void verletStepTargetIsRejected() throws Exception {
+        assertPlanRejected("harmonic", "target", JSON.valueToTree("verlet-step-correction"),
+                "target verlet-step-correction steps Lennard-Jones particles only");
+    }
+
+    @Test
+    void featuresOfAnotherKindAreRejected() {
+        ObjectNode description = new Potential1dAccelerations(Potential1d.RUGGED).toJson();
+        description.put("kind", "lennard-jones-accelerations");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Potential1dAccelerations.fromJson(description));
+        assertTrue(error.getMessage().contains("unknown operator features 'lennard-jones-accelerations'"),
+                error.getMessage());
     }
 
     /** Runs md-1d on the system's plan with one field changed and checks exit code 2 and the message. */
-    private void assertPlanRejected(String system, String field, int value, String message) throws Exception {
+    private void assertPlanRejected(String system, String field, JsonNode value, String message) throws Exception {
         ObjectNode node = OperatorPlans.oneDimensional(system).toJson();
-        node.put(field, value);
+        node.set(field, value);
         Path plan = temp.resolve(field + ".json");
         Files.writeString(plan, node.toPrettyString());
         OperatorCli.Result result = OperatorCli.run("run", "md-1d", "--preset", plan.toString(), "--out",

@@ -80,8 +80,13 @@ public final class Md1dTask implements Task {
                         Md1dTask::positionRange));
     }
 
-    /** Returns the potential of a preset name; presets are named after their system. */
-    static Potential1d system(String presetName) {
+    /**
+     * Returns the potential of a preset name: presets are named after their system, and {@code lj-pair} is
+     * the Lennard-Jones pair.
+     *
+     * @throws IllegalArgumentException for a name that is not a preset of this task
+     */
+    public static Potential1d system(String presetName) {
         return presetName.equals("lj-pair") ? Potential1d.LENNARD_JONES : Potential1d.parse(presetName);
     }
 
