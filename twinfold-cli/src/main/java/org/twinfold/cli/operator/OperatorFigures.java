@@ -49,9 +49,8 @@ final class OperatorFigures {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setXAxisDecimalPattern("0.###");
         styler.setYAxisLogarithmic(logarithmic);
-        if (!logarithmic) {
-            styler.setYAxisDecimalPattern("0.###");
-        }
+        // One notation for every decade: the default mixes 0.001 with 1E-4 on a logarithmic axis.
+        styler.setYAxisDecimalPattern(logarithmic ? "0E0" : "0.###");
         for (Line line : lines) {
             double[][] points = finitePoints(line, logarithmic);
             if (points[0].length == 0) {

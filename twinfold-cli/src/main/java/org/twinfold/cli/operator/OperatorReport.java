@@ -53,6 +53,7 @@ final class OperatorReport {
                 .append(" test trajectories (t = 0, &Delta;<sub>R</sub>, ...). Wall time of this invocation: ")
                 .append(number(run.wallSeconds())).append(" s on ").append(run.threads()).append(" threads.</p>\n");
 
+        summary(html, run);
         errors(html, run);
         timing(html, run);
         for (MultipleResult result : run.results()) {
@@ -60,6 +61,33 @@ final class OperatorReport {
         }
         provenance(html, run);
         return html.append("</body></html>\n").toString();
+    }
+
+    /**
+     * Writes one line per operator that sets its errors against the rules it has to beat: one step ahead
+     * the velocity step x + v Delta_R, in the free rollout standing still; restarted Verlet gives the floor
+     * that rounding and chaos set.
+     */
+    private static void summary(StringBuilder html, OperatorRun run) {
+        html.append("<h2>Summary</h2>\n<ul>\n");
+        for (MultipleResult r : run.results()) {
+            ReferenceErrors references = r.references();
+            double oneStep = references.meanOneStepError();
+            double velocityStep = references.meanOneStepVelocityStepError();
+            double rollout = r.meanPositionError();
+            double stayPut = r.meanBaselineError();
+            html.append("<li><b>").append(r.plan().multiple()).append("x</b>: one step ahead ").append(number(oneStep))
+                    .append(" &sigma; against ").append(number(velocityStep)).append(" for the velocity step x + v"
+                            + " &Delta;R (ratio ").append(number(oneStep / velocityStep)).append("); free rollout ")
+                    .append(number(rollout)).append(" &sigma; against ").append(number(stayPut))
+                    .append(" for standing still (ratio ").append(number(rollout / stayPut)).append(")");
+            if (rollout >= stayPut) {
+                html.append(", <b>further off than standing still</b>");
+            }
+            html.append("; restarted Verlet, moved by rounding and chaos alone, ")
+                    .append(number(references.meanRestartedVerletError())).append(" &sigma;.</li>\n");
+        }
+        html.append("</ul>\n");
     }
 
     private static void errors(StringBuilder html, OperatorRun run) {
@@ -147,7 +175,9 @@ final class OperatorReport {
                 + " + N<sub>train</sub>) / (T<sub>lookup</sub> N<sub>lookup</sub> + (T<sub>train</sub> +"
                 + " T<sub>learn</sub>) N<sub>train</sub>), with N<sub>lookup</sub> = ").append(run.plan().testTrajectories())
                 .append(" test runs; the break-even column is the number of runs after which it exceeds 1. A speedup below 1 means"
-                + " the operator is slower than Verlet.</p>\n");
+                + " the operator is slower than Verlet. Because the formula also counts every training simulation as a"
+                + " run done, the effective speedup can exceed S<sub>p</sub> when S<sub>p</sub> is below 1 and the"
+                + " training trajectories are longer than the evaluated run.</p>\n");
     }
 
     private static void figures(StringBuilder html, MultipleResult result, OperatorPlan plan) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.cli.report.Html;
 
 /**
  * Runs {@code twinfold run md-lstm} end to end on the smoke plan (3 particles), reruns it under its old
@@ -73,6 +74,19 @@ class OperatorRunTest {
         assertTrue(html.contains("data:image/png;base64,"));
         assertTrue(html.contains("Errors against Verlet"));
         assertTrue(html.contains("effective speedup"));
+        for (JsonNode operator : operators) {
+            // The summary sets each operator's errors against the velocity step and standing still.
+            String line = "<b>" + operator.path("multiple").asInt() + "x</b>: one step ahead "
+                    + Html.number(operator.path("oneStepMeanPositionError").asDouble()) + " &sigma; against "
+                    + Html.number(operator.path("velocityStepOneStepMeanPositionError").asDouble());
+            assertTrue(html.contains(line), "the report lacks the summary line " + line);
+            boolean worse = operator.path("meanPositionError").asDouble()
+                    >= operator.path("baselineMeanPositionError").asDouble();
+            String rollout = "for standing still (ratio " + Html.number(operator.path("meanPositionError").asDouble()
+                    / operator.path("baselineMeanPositionError").asDouble()) + ")"
+                    + (worse ? ", <b>further off than standing still</b>" : ";");
+            assertTrue(html.contains(rollout), "the report lacks " + rollout);
+        }
         assertTrue(Files.isDirectory(out.resolve("checkpoints").resolve("x4000")));
 
         String[] oldName = command.clone();

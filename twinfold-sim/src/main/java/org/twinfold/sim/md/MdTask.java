@@ -73,7 +73,7 @@ public final class MdTask implements Task {
     @Override
     public List<Preset> presets() {
         return List.of(
-                new Preset("quick", "for simulate and train: 320 trajectories of t = 20; 'run' follows its own plan "
+                new Preset("quick", "for simulate and train, trajectories of t = 20; 'run' follows its own plan "
                         + "(256 + 32 trajectories of t = 60, operators at 100x, 1,000x and 4,000x, about 5 minutes; "
                         + "'run --preset smoke' is a seconds-long check)",
                         Sampling.LATIN_HYPERCUBE, 256, 64, 2000, 128, 1e-3),
