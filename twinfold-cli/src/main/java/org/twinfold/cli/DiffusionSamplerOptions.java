@@ -1,6 +1,7 @@
 package org.twinfold.cli;
 
 import org.twinfold.core.Generator;
+import org.twinfold.ml.diffusion.DiffusionSettings;
 import org.twinfold.ml.diffusion.DiffusionSurrogate;
 import org.twinfold.ml.diffusion.SamplerSettings;
 import org.twinfold.ml.diffusion.SamplingOptions;
@@ -26,9 +27,15 @@ final class DiffusionSamplerOptions {
                     + "dropout. Default: the checkpoint's diffusion.guidance setting, else 1.")
     Double guidance;
 
+    @Option(names = "--guidance-interval", paramLabel = "LOW,HIGH",
+            description = "Diffusion models only: the noise levels sigma at which guidance applies, e.g. 0.3,3 "
+                    + "(HIGH may be inf); outside them the sampler uses the conditional model alone, at half the cost. "
+                    + "Default: the checkpoint's diffusion.guidance-interval setting, else every level.")
+    String guidanceInterval;
+
     /** Returns true when no option was given. */
     boolean isEmpty() {
-        return steps == null && churn == null && guidance == null;
+        return steps == null && churn == null && guidance == null && guidanceInterval == null;
     }
 
     /**
@@ -41,7 +48,8 @@ final class DiffusionSamplerOptions {
             return surrogate;
         }
         if (!(surrogate instanceof DiffusionSurrogate diffusion)) {
-            throw new InvalidInputException("--sampler-steps, --churn and --guidance apply to diffusion checkpoints; "
+            throw new InvalidInputException("--sampler-steps, --churn, --guidance and --guidance-interval apply to"
+                    + " diffusion checkpoints; "
                     + "this checkpoint holds a '" + surrogate.info().id() + "' surrogate, so drop them");
         }
         SamplingOptions current = diffusion.sampling();
@@ -54,7 +62,13 @@ final class DiffusionSamplerOptions {
                 sampler = sampler.withChurn(churn, sampler.sNoise());
             }
             double scale = guidance == null ? current.guidanceScale() : guidance;
-            return diffusion.withSampling(new SamplingOptions(sampler, current.batchSize(), scale));
+            SamplingOptions options = new SamplingOptions(sampler, current.batchSize(), scale,
+                    current.guidanceSigmaMin(), current.guidanceSigmaMax());
+            if (guidanceInterval != null) {
+                double[] bounds = DiffusionSettings.guidanceInterval(guidanceInterval);
+                options = options.withGuidanceInterval(bounds[0], bounds[1]);
+            }
+            return diffusion.withSampling(options);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -121,18 +121,25 @@ class VasculogenesisRunTest {
         Path churned = temp.resolve("churned");
         ChildJvm.Result churn = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--seed", "9", "--sampler-steps", "4", "--churn", "10",
-                "--out", churned.toString(), "--threads", "1");
+                "--guidance-interval", "0.3,3", "--out", churned.toString(), "--threads", "1");
         assertEquals(0, churn.exitCode(), churn.output());
         assertFalse(Arrays.equals(firstMasks, Dataset.open(churned).readAll().bytes("cell_type")),
                 "4 stochastic steps give other masks than 18 deterministic ones");
         String sampler = Dataset.open(churned).manifest().generator().settings().get("sampler");
         assertTrue(sampler.contains("Heun, 4 steps"), sampler);
         assertTrue(sampler.contains("S_churn 10 "), sampler);
+        assertTrue(sampler.contains("guidance 1.5 over sigma 0.3 to 3,"), sampler);
         ChildJvm.Result badSteps = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--sampler-steps", "1",
                 "--out", temp.resolve("bad").toString());
         assertEquals(2, badSteps.exitCode(), badSteps.output());
         assertTrue(badSteps.output().contains("at least 2"), badSteps.output());
+        ChildJvm.Result badInterval = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+                "--points-from", out.resolve("test").toString(), "--guidance-interval", "3,0.3",
+                "--out", temp.resolve("bad").toString());
+        assertEquals(2, badInterval.exitCode(), badInterval.output());
+        assertTrue(badInterval.output().contains("guidance interval is sigma 3.0 to 0.3"), badInterval.output());
+        assertFalse(Files.exists(temp.resolve("bad")));
     }
 
 

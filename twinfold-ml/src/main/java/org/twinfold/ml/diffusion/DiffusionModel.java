@@ -158,7 +158,7 @@ public final class DiffusionModel implements AutoCloseable {
                     unconditional = cast(slice.encode(batch, config, count, all));
                 }
                 Denoiser denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional,
-                        options.guidanceScale());
+                        options);
                 NDArray x = sampler.sample(castingDenoiser(denoiser), batch,
                         imageShape, Arrays.copyOfRange(seeds, start, end));
                 System.arraycopy(x.toType(DataType.FLOAT32, false).toFloatArray(), 0, images, start * perImage,

@@ -22,6 +22,8 @@ import java.util.function.Function;
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
  *       that a checkpoint uses unless the options of {@code sample} or {@code run} override it (Heun steps, at least 2;
  *       EDM's S_churn, 0 or more; classifier-free guidance scale, 1 for none).</li>
+ *   <li>{@code diffusion.guidance-interval}: the noise levels {@code LOW,HIGH} at which guidance applies
+ *       ({@code inf} for no upper limit); every level when not given.</li>
  * </ul>
  */
 public final class DiffusionSettings {
@@ -36,8 +38,9 @@ public final class DiffusionSettings {
     static final String SAMPLER_STEPS = "diffusion.sampler-steps";
     static final String CHURN = "diffusion.churn";
     static final String GUIDANCE = "diffusion.guidance";
+    static final String GUIDANCE_INTERVAL = "diffusion.guidance-interval";
     private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
-            BLOCKS_PER_LEVEL, PATCH, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE);
+            BLOCKS_PER_LEVEL, PATCH, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL);
 
     private DiffusionSettings() {
     }
@@ -99,10 +102,36 @@ public final class DiffusionSettings {
         double guidance = value(settings, GUIDANCE, Double::parseDouble, defaults.guidanceScale());
         try {
             sampler = SamplerSettings.deterministic(steps).withChurn(churn, sampler.sNoise());
-            return new SamplingOptions(sampler, defaults.batchSize(), guidance);
+            SamplingOptions options = new SamplingOptions(sampler, defaults.batchSize(), guidance);
+            String interval = settings.get(GUIDANCE_INTERVAL);
+            if (interval == null) {
+                return options;
+            }
+            double[] bounds = guidanceInterval(interval);
+            return options.withGuidanceInterval(bounds[0], bounds[1]);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the sampler settings " + settings + " are invalid: " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Parses a guidance interval {@code LOW,HIGH} of noise levels; HIGH may be {@code inf}.
+     *
+     * @throws IllegalArgumentException naming the text when it is not two numbers
+     */
+    public static double[] guidanceInterval(String text) {
+        String[] parts = text.split(",");
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException("two values expected");
+            }
+            double low = Double.parseDouble(parts[0].trim());
+            String high = parts[1].trim();
+            return new double[] {low, high.equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(high)};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("guidance interval '" + text + "' is not two noise levels LOW,HIGH;"
+                    + " give e.g. 0.3,3 or 0.3,inf", e);
         }
     }
 

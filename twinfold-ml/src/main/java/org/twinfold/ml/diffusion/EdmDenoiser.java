@@ -13,7 +13,7 @@ import java.util.Arrays;
  *   D_w(x; sigma) = D(x; sigma | none) + w (D(x; sigma | c) - D(x; sigma | none))
  * </pre>
  * w = 1 is the plain conditional denoiser; w &gt; 1 strengthens the condition. Both terms run in one
- * forward pass of 2N samples. Guidance needs a network trained with label dropout.
+ * forward pass of 2N samples, at the noise levels where {@link SamplingOptions#guidedAt} holds. Guidance needs a network trained with label dropout.
  */
 final class EdmDenoiser implements Denoiser {
     private final UNet network;
@@ -21,26 +21,27 @@ final class EdmDenoiser implements Denoiser {
     private final EdmPreconditioning preconditioning;
     private final NDList conditional;
     private final NDList unconditional;
-    private final double guidance;
+    private final SamplingOptions options;
 
     /**
      * @param conditional the network's condition inputs for the N samples
-     * @param unconditional the dropped conditions, used when {@code guidance != 1}; null otherwise
+     * @param unconditional the dropped conditions, used where {@code options} guide; null otherwise
+     * @param options the guidance scale and the noise levels it applies at
      */
     EdmDenoiser(UNet network, ParameterStore store, EdmPreconditioning preconditioning, NDList conditional,
-                NDList unconditional, double guidance) {
+                NDList unconditional, SamplingOptions options) {
         this.network = network;
         this.store = store;
         this.preconditioning = preconditioning;
         this.conditional = conditional;
         this.unconditional = unconditional;
-        this.guidance = guidance;
+        this.options = options;
     }
 
     @Override
     public NDArray denoise(NDArray x, double sigma) {
         int n = Math.toIntExact(x.getShape().get(0));
-        if (guidance == 1 || unconditional == null || conditional.isEmpty()) {
+        if (!options.guidedAt(sigma) || unconditional == null || conditional.isEmpty()) {
             return preconditioning.denoise(this::forward, x, filled(n, sigma), conditional);
         }
 
@@ -52,7 +53,7 @@ final class EdmDenoiser implements Denoiser {
         NDArray denoised = preconditioning.denoise(this::forward, doubled, filled(2 * n, sigma), both);
         NDArray withCondition = denoised.get("0:" + n);
         NDArray without = denoised.get(n + ":");
-        return without.add(withCondition.sub(without).muli(guidance));
+        return without.add(withCondition.sub(without).muli(options.guidanceScale()));
     }
 
     private NDList forward(NDList inputs) {

@@ -92,6 +92,41 @@ class DiffusionModelTest {
     }
 
     @Test
+    void guidanceIntervalLimitsGuidedLevels() {
+        long[] seeds = {3, 4};
+        SamplerSettings sampler = SamplerSettings.deterministic(6);
+        try (DiffusionModel model = train(10, null, report -> { })) {
+            float[] plain = model.sample(labels(0, 1), seeds, new SamplingOptions(sampler, 2, 1));
+            float[] guided = model.sample(labels(0, 1), seeds, new SamplingOptions(sampler, 2, 2.0));
+            SamplingOptions everyLevel = new SamplingOptions(sampler, 2, 2.0, 0, Double.POSITIVE_INFINITY);
+            // The sampler's levels run from sigma_max = 80 down to 0.002.
+            SamplingOptions noLevel = new SamplingOptions(sampler, 2, 2.0, 100, Double.POSITIVE_INFINITY);
+            SamplingOptions middle = new SamplingOptions(sampler, 2, 2.0, 0.3, 3);
+
+            assertArrayEquals(guided, model.sample(labels(0, 1), seeds, everyLevel));
+            assertArrayEquals(plain, model.sample(labels(0, 1), seeds, noLevel));
+            float[] limited = model.sample(labels(0, 1), seeds, middle);
+            assertTrue(maxDifference(limited, plain) > 1e-4, "guidance over sigma 0.3 to 3 changed nothing");
+            assertTrue(maxDifference(limited, guided) > 1e-4, "guidance over sigma 0.3 to 3 acted at every level");
+        }
+    }
+
+    @Test
+    void guidanceIntervalRejectsReversedBounds() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new SamplingOptions(SamplerSettings.deterministic(6), 2, 2.0, 3, 0.3));
+        assertTrue(error.getMessage().contains("sigma 3.0 to 0.3"), error.getMessage());
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Test
     void killedTrainingResumesToSameWeights() {
         float[] straight;
         try (DiffusionModel model = train(20, null, report -> { })) {

@@ -1,6 +1,7 @@
 package org.twinfold.ml.diffusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,25 @@ class DiffusionSettingsTest {
         assertEquals(1.5, sampling.guidanceScale());
         assertEquals(0.0, sampling.sampler().sChurn());
         assertEquals(SamplingOptions.defaults(), DiffusionSettings.sampling(Map.of()));
+    }
+
+    @Test
+    void guidanceIntervalRead() {
+        SamplingOptions sampling = DiffusionSettings.sampling(Map.of("diffusion.guidance", "2.5",
+                "diffusion.guidance-interval", "0.3, inf"));
+
+        assertEquals(0.3, sampling.guidanceSigmaMin());
+        assertEquals(Double.POSITIVE_INFINITY, sampling.guidanceSigmaMax());
+        assertTrue(sampling.guidedAt(80));
+        assertFalse(sampling.guidedAt(0.2));
+        assertTrue(sampling.toString().contains("guidance 2.5 over sigma 0.3 to inf"), sampling.toString());
+    }
+
+    @Test
+    void guidanceIntervalNotTwoNumbersNamed() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.guidance-interval", "0.3")));
+        assertTrue(error.getMessage().contains("guidance interval '0.3' is not two noise levels"), error.getMessage());
     }
 
     @Test
