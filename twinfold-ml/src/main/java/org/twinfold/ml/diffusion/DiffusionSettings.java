@@ -122,17 +122,17 @@ public final class DiffusionSettings {
      */
     public static double[] guidanceInterval(String text) {
         String[] parts = text.split(",");
-        try {
-            if (parts.length != 2) {
-                throw new NumberFormatException("two values expected");
+        if (parts.length == 2) {
+            try {
+                double low = Double.parseDouble(parts[0].trim());
+                String high = parts[1].trim();
+                return new double[] {low, high.equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(high)};
+            } catch (NumberFormatException e) {
+                // Reported below with the whole text.
             }
-            double low = Double.parseDouble(parts[0].trim());
-            String high = parts[1].trim();
-            return new double[] {low, high.equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(high)};
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("guidance interval '" + text + "' is not two noise levels LOW,HIGH;"
-                    + " give e.g. 0.3,3 or 0.3,inf", e);
         }
+        throw new IllegalArgumentException("guidance interval '" + text + "' is not two noise levels LOW,HIGH;"
+                + " give e.g. 0.3,3 or 0.3,inf");
     }
 
     private static <T> T value(Map<String, String> settings, String key, Function<String, T> parser, T fallback) {
