@@ -1,6 +1,11 @@
 package org.twinfold.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.twinfold.core.Generator;
+import org.twinfold.ml.diffusion.ComputeOptions;
+import org.twinfold.ml.diffusion.DiffusionModel;
 import org.twinfold.ml.diffusion.DiffusionSettings;
 import org.twinfold.ml.diffusion.DiffusionSurrogate;
 import org.twinfold.ml.diffusion.SamplerSettings;
@@ -9,6 +14,8 @@ import picocli.CommandLine.Option;
 
 /** Sampler settings of a diffusion checkpoint, each left at the family's default when not given. */
 final class DiffusionSamplerOptions {
+    /** The options of this class, as error messages list them. */
+    static final String NAMES = "--sampler-steps, --churn, --guidance, --guidance-interval and --guide-checkpoint";
 
     @Option(names = "--sampler-steps", paramLabel = "N",
             description = "Diffusion models only: Heun steps N of the EDM sampler (2N - 1 network evaluations per "
@@ -33,9 +40,48 @@ final class DiffusionSamplerOptions {
                     + "Default: the checkpoint's diffusion.guidance-interval setting, else every level.")
     String guidanceInterval;
 
+    @Option(names = "--guide-checkpoint", paramLabel = "DIR",
+            description = "Diffusion models only: guide the sampler with this weaker model of the same data (a "
+                    + "smaller network trained for fewer steps) in place of the unconditional model, so --guidance W "
+                    + "weighs the checkpoint against this guide (autoguidance). Default: none.")
+    Path guideCheckpoint;
+
     /** Returns true when no option was given. */
     boolean isEmpty() {
-        return steps == null && churn == null && guidance == null && guidanceInterval == null;
+        return steps == null && churn == null && guidance == null && guidanceInterval == null
+                && guideCheckpoint == null;
+    }
+
+    /**
+     * Checks the options before any work starts, so that a long run does not fail at its sampling step:
+     * only diffusion surrogates take them, and each value must be valid.
+     *
+     * @param family the surrogate family that the run trains
+     * @throws InvalidInputException naming the option and the fix
+     */
+    void checkFor(String family) {
+        if (isEmpty()) {
+            return;
+        }
+        if (!DiffusionModel.FAMILY.equals(family)) {
+            throw new InvalidInputException(NAMES + " apply to diffusion surrogates; this run trains a '" + family
+                    + "' surrogate, so drop them");
+        }
+        try {
+            SamplerSettings sampler = SamplerSettings.deterministic(steps == null ? 18 : steps)
+                    .withChurn(churn == null ? 0 : churn, 1);
+            SamplingOptions options = new SamplingOptions(sampler, 1, guidance == null ? 1 : guidance);
+            if (guidanceInterval != null) {
+                double[] bounds = DiffusionSettings.guidanceInterval(guidanceInterval);
+                options.withGuidanceInterval(bounds[0], bounds[1]);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (guideCheckpoint != null && !Files.isDirectory(guideCheckpoint)) {
+            throw new InvalidInputException("--guide-checkpoint " + guideCheckpoint + " is not a folder; give the"
+                    + " checkpoint folder of a diffusion model trained on the same data");
+        }
     }
 
     /**
@@ -48,8 +94,7 @@ final class DiffusionSamplerOptions {
             return surrogate;
         }
         if (!(surrogate instanceof DiffusionSurrogate diffusion)) {
-            throw new InvalidInputException("--sampler-steps, --churn, --guidance and --guidance-interval apply to"
-                    + " diffusion checkpoints; "
+            throw new InvalidInputException(NAMES + " apply to diffusion checkpoints; "
                     + "this checkpoint holds a '" + surrogate.info().id() + "' surrogate, so drop them");
         }
         SamplingOptions current = diffusion.sampling();
@@ -68,9 +113,23 @@ final class DiffusionSamplerOptions {
                 double[] bounds = DiffusionSettings.guidanceInterval(guidanceInterval);
                 options = options.withGuidanceInterval(bounds[0], bounds[1]);
             }
-            return diffusion.withSampling(options);
+            DiffusionSurrogate sampled = diffusion.withSampling(options);
+            return guideCheckpoint == null ? sampled : sampled.withGuide(loadGuide(), guideCheckpoint.toString());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    private DiffusionModel loadGuide() {
+        if (!Files.isDirectory(guideCheckpoint)) {
+            throw new InvalidInputException("--guide-checkpoint " + guideCheckpoint + " is not a folder; give the"
+                    + " checkpoint folder of a diffusion model trained on the same data");
+        }
+        try {
+            return DiffusionModel.load(guideCheckpoint, ComputeOptions.cpu());
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the guide checkpoint " + guideCheckpoint + ": "
+                    + e.getMessage());
         }
     }
 }

@@ -89,6 +89,11 @@ final class RunCommand implements Callable<Integer> {
                         + " pipeline of " + taskName + "; its plan sets the trajectory counts (write the run folder's"
                         + " plan.json with other values and give it as --preset PLAN.json)");
             }
+            if (!sampler.isEmpty()) {
+                throw new IllegalArgumentException(DiffusionSamplerOptions.NAMES + " apply to diffusion surrogates;"
+                        + " the operator pipeline of " + taskName
+                        + " trains LSTM operators, so drop them");
+            }
             List<String> ignored = training.familyOnlyOptions();
             if (!ignored.isEmpty()) {
                 String options = ignored.size() == 1 ? "option " + ignored.get(0) + " does"
@@ -104,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
         Preset chosen = withSampleCounts(task.preset(preset));
         int threads = common.resolvedThreads();
         String family = training.family == null ? task.surrogateFamily() : training.family;
+        sampler.checkFor(family);
         SurrogateOptions surrogateOptions = training.resolve(chosen, common.seed);
         Surrogates.checkSettings(task, family, surrogateOptions, task.simulator(chosen.name()).schema(),
                 out.resolve("checkpoints"));

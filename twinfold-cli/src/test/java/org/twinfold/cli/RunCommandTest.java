@@ -125,6 +125,42 @@ class RunCommandTest {
     }
 
     @Test
+    void operatorRunRejectsSamplerOptions() {
+        CliRunner.Result result = CliRunner.run("run", "md-1d", "--preset", "harmonic", "--guidance-interval", "0.3,3",
+                "--out", temp.resolve("md-1d-run").toString());
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "the operator pipeline of md-1d trains LSTM operators, so drop them");
+        assertTrue(Files.notExists(temp.resolve("md-1d-run")));
+    }
+
+    @Test
+    void samplerOptionsCheckedBeforeSimulating() {
+        Path mlp = temp.resolve("mlp-run");
+        CliRunner.Result notDiffusion = CliRunner.run("run", "oscillator", "--churn", "5", "--out", mlp.toString());
+
+        assertEquals(2, notDiffusion.exitCode(), notDiffusion.all());
+        assertContains(notDiffusion, "this run trains a 'mlp' surrogate, so drop them");
+        assertTrue(Files.notExists(mlp));
+
+        Path reversed = temp.resolve("reversed-run");
+        CliRunner.Result badInterval = CliRunner.run("run", "vasculogenesis", "--preset", "smoke",
+                "--guidance-interval", "3,0.3", "--out", reversed.toString());
+
+        assertEquals(2, badInterval.exitCode(), badInterval.all());
+        assertContains(badInterval, "guidance interval is sigma 3.0 to 0.3; it needs 0 <= low < high");
+        assertTrue(Files.notExists(reversed));
+
+        Path noGuide = temp.resolve("no-guide-run");
+        CliRunner.Result missingGuide = CliRunner.run("run", "vasculogenesis", "--preset", "smoke",
+                "--guide-checkpoint", temp.resolve("none").toString(), "--out", noGuide.toString());
+
+        assertEquals(2, missingGuide.exitCode(), missingGuide.all());
+        assertContains(missingGuide, "is not a folder");
+        assertTrue(Files.notExists(noGuide));
+    }
+
+    @Test
     void trainingOnAnotherTasksDataExitsWithTwo() {
         Path data = temp.resolve("osc");
         assertEquals(0, CliRunner.run("simulate", "oscillator", "--samples", "8", "--out", data.toString()).exitCode());

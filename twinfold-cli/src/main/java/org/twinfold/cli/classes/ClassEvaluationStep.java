@@ -113,8 +113,14 @@ public final class ClassEvaluationStep {
             for (String name : section.targetObservables()) {
                 ClassObservable o = c.observables().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
                 if (o != null) {
-                    line.append(String.format(Locale.ROOT, " %s W1 %.3g = %.2f x floor %.3g;", name, o.wasserstein(),
-                            o.floorRatio(), o.floorWasserstein()));
+                    if (o.floorWasserstein() > 0) {
+                        line.append(String.format(Locale.ROOT, " %s W1 %.3g = %.2f x floor %.3g;", name,
+                                o.wasserstein(), o.floorRatio(), o.floorWasserstein()));
+                    } else {
+                        // Two simulated sets with identical values leave no ratio to print.
+                        line.append(String.format(Locale.ROOT, " %s W1 %.3g against a floor of 0;", name,
+                                o.wasserstein()));
+                    }
                     if (!(o.floorRatio() <= section.maxFloorRatio())) {
                         missed.add(name);
                     }

@@ -48,6 +48,8 @@ final class OperatorFigures {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setXAxisDecimalPattern("0.###");
+        // Wide tick spacing: labels such as 13.1 and 17.3 overlap at the default spacing.
+        styler.setXAxisTickMarkSpacingHint(100);
         styler.setYAxisLogarithmic(logarithmic);
         // One notation for every decade: the default mixes 0.001 with 1E-4 on a logarithmic axis.
         styler.setYAxisDecimalPattern(logarithmic ? "0E0" : "0.###");

@@ -78,13 +78,12 @@ final class OperatorReport {
             double stayPut = r.meanBaselineError();
             html.append("<li><b>").append(r.plan().multiple()).append("x</b>: one step ahead ").append(number(oneStep))
                     .append(" &sigma; against ").append(number(velocityStep)).append(" for the velocity step x + v"
-                            + " &Delta;R (ratio ").append(number(oneStep / velocityStep)).append("); free rollout ")
+                            + " &Delta;R (ratio ").append(number(oneStep / velocityStep)).append(", ")
+                    .append(oneStep < velocityStep ? "better" : "<b>worse</b>").append("); free rollout ")
                     .append(number(rollout)).append(" &sigma; against ").append(number(stayPut))
-                    .append(" for standing still (ratio ").append(number(rollout / stayPut)).append(")");
-            if (rollout >= stayPut) {
-                html.append(", <b>further off than standing still</b>");
-            }
-            html.append("; restarted Verlet, moved by rounding and chaos alone, ")
+                    .append(" for standing still (ratio ").append(number(rollout / stayPut)).append(", ")
+                    .append(rollout < stayPut ? "closer" : "<b>further off</b>").append(")")
+                    .append("; restarted Verlet, the floor that float32 rounding and any chaos set, ")
                     .append(number(references.meanRestartedVerletError())).append(" &sigma;.</li>\n");
         }
         html.append("</ul>\n");
@@ -170,7 +169,7 @@ final class OperatorReport {
                 + " and Jadhao, arXiv:2004.06493), with S<sub>T</sub> the Verlet steps of the evaluated run (kick-start"
                 + " and rollout) and S<sub>V</sub> = (S<sub>R</sub> &minus; 1) &Delta;<sub>R</sub>/&Delta; the kick-start"
                 + " steps; both step times are measured here, not assumed. With acceleration inputs, t<sub>R</sub>"
-                + " includes the pair-force evaluation of every predicted frame. The effective speedup charges the operator"
+                + " includes the force evaluation of every predicted frame. The effective speedup charges the operator"
                 + " for the simulated training trajectories and its training: S = T<sub>seq</sub> (N<sub>lookup</sub>"
                 + " + N<sub>train</sub>) / (T<sub>lookup</sub> N<sub>lookup</sub> + (T<sub>train</sub> +"
                 + " T<sub>learn</sub>) N<sub>train</sub>), with N<sub>lookup</sub> = ").append(run.plan().testTrajectories())

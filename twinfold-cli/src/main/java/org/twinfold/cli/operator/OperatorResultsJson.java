@@ -53,7 +53,9 @@ final class OperatorResultsJson {
         node.put("multiple", result.plan().multiple());
         node.put("deltaR", result.deltaR());
         node.put("horizonSteps", result.plan().horizon());
+        // The rollout starts from the last kick-start frame; its first predicted frame follows one step later.
         node.put("rolloutStartTime", result.time()[w - 1]);
+        node.put("firstPredictedTime", result.time()[w]);
         node.put("rolloutEndTime", result.time()[result.time().length - 1]);
         node.put("parameters", result.parameters());
         TrainedOperator trained = result.trained();

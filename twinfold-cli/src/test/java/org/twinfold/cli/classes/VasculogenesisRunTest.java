@@ -129,6 +129,22 @@ class VasculogenesisRunTest {
         assertTrue(sampler.contains("Heun, 4 steps"), sampler);
         assertTrue(sampler.contains("S_churn 10 "), sampler);
         assertTrue(sampler.contains("guidance 1.5 over sigma 0.3 to 3,"), sampler);
+        // A guide equal to the checkpoint leaves the conditional model alone: the masks of --guidance 1.
+        Path selfGuided = temp.resolve("self-guided");
+        Path unguided = temp.resolve("unguided");
+        ChildJvm.Result guided = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+                "--points-from", out.resolve("test").toString(), "--seed", "9", "--guide-checkpoint",
+                out.resolve("checkpoints").toString(), "--out", selfGuided.toString(), "--threads", "1");
+        assertEquals(0, guided.exitCode(), guided.output());
+        ChildJvm.Result plain = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+                "--points-from", out.resolve("test").toString(), "--seed", "9", "--guidance", "1",
+                "--out", unguided.toString(), "--threads", "1");
+        assertEquals(0, plain.exitCode(), plain.output());
+        assertArrayEquals(Dataset.open(unguided).readAll().bytes("cell_type"),
+                Dataset.open(selfGuided).readAll().bytes("cell_type"));
+        String guide = Dataset.open(selfGuided).manifest().generator().settings().get("guide");
+        assertEquals(out.resolve("checkpoints").toString(), guide);
+
         ChildJvm.Result badSteps = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--sampler-steps", "1",
                 "--out", temp.resolve("bad").toString());

@@ -80,11 +80,11 @@ class OperatorRunTest {
                     + Html.number(operator.path("oneStepMeanPositionError").asDouble()) + " &sigma; against "
                     + Html.number(operator.path("velocityStepOneStepMeanPositionError").asDouble());
             assertTrue(html.contains(line), "the report lacks the summary line " + line);
-            boolean worse = operator.path("meanPositionError").asDouble()
-                    >= operator.path("baselineMeanPositionError").asDouble();
+            boolean closer = operator.path("meanPositionError").asDouble()
+                    < operator.path("baselineMeanPositionError").asDouble();
             String rollout = "for standing still (ratio " + Html.number(operator.path("meanPositionError").asDouble()
-                    / operator.path("baselineMeanPositionError").asDouble()) + ")"
-                    + (worse ? ", <b>further off than standing still</b>" : ";");
+                    / operator.path("baselineMeanPositionError").asDouble()) + ", "
+                    + (closer ? "closer)" : "<b>further off</b>)");
             assertTrue(html.contains(rollout), "the report lacks " + rollout);
         }
         assertTrue(Files.isDirectory(out.resolve("checkpoints").resolve("x4000")));

@@ -135,7 +135,23 @@ public final class DiffusionModel implements AutoCloseable {
      * @param conditions one condition per seed, as the network was trained
      * @return images in network units, flat (N, C, H, W)
      */
-    public synchronized float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options) {
+    public float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options) {
+        return sample(conditions, seeds, options, null);
+    }
+
+    /**
+     * Generates as {@link #sample(ConditionBatch, long[], SamplingOptions)} does, guided by {@code guide}
+     * when it is not null (see {@link AutoguidedDenoiser}); the guidance scale then weighs this model
+     * against the guide instead of against the unconditional model.
+     *
+     * @param guide a weaker model of the same images and conditions, or null
+     * @throws IllegalArgumentException when the guide generates other images or takes other conditions
+     */
+    public synchronized float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options,
+                                       DiffusionModel guide) {
+        if (guide != null) {
+            requireGuides(guide);
+        }
         if (conditions.size() >= 0 && conditions.size() != seeds.length) {
             throw new IllegalArgumentException(conditions.size() + " conditions but " + seeds.length
                     + " seeds; pass one seed per sample");
@@ -144,6 +160,7 @@ public final class DiffusionModel implements AutoCloseable {
         float[] images = new float[seeds.length * perImage];
         HeunSampler sampler = new HeunSampler(options.sampler());
         ParameterStore store = new ParameterStore(manager, false);
+        ParameterStore guideStore = guide == null ? null : new ParameterStore(guide.manager, false);
 
         for (int start = 0; start < seeds.length; start += options.batchSize()) {
             int end = Math.min(seeds.length, start + options.batchSize());
@@ -151,14 +168,23 @@ public final class DiffusionModel implements AutoCloseable {
             try (NDManager batch = manager.newSubManager()) {
                 ConditionBatch slice = conditions.size() < 0 ? conditions : conditions.slice(start, end);
                 NDList conditional = cast(slice.encode(batch, config, count, null));
-                NDList unconditional = null;
-                if (options.guidanceScale() != 1) {
-                    boolean[] all = new boolean[count];
-                    Arrays.fill(all, true);
-                    unconditional = cast(slice.encode(batch, config, count, all));
+                Denoiser denoiser;
+                if (guide != null) {
+                    SamplingOptions unguided = new SamplingOptions(options.sampler(), options.batchSize(), 1);
+                    NDList guideConditional = cast(slice.encode(batch, guide.config, count, null));
+                    denoiser = new AutoguidedDenoiser(
+                            new EdmDenoiser(network, store, preconditioning, conditional, null, unguided),
+                            new EdmDenoiser(guide.network, guideStore, guide.preconditioning, guideConditional, null,
+                                    unguided), options);
+                } else {
+                    NDList unconditional = null;
+                    if (options.guidanceScale() != 1) {
+                        boolean[] all = new boolean[count];
+                        Arrays.fill(all, true);
+                        unconditional = cast(slice.encode(batch, config, count, all));
+                    }
+                    denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional, options);
                 }
-                Denoiser denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional,
-                        options);
                 NDArray x = sampler.sample(castingDenoiser(denoiser), batch,
                         imageShape, Arrays.copyOfRange(seeds, start, end));
                 System.arraycopy(x.toType(DataType.FLOAT32, false).toFloatArray(), 0, images, start * perImage,
@@ -205,6 +231,21 @@ public final class DiffusionModel implements AutoCloseable {
         NDList cast = new NDList();
         arrays.forEach(a -> cast.add(a.toType(precision, false)));
         return cast;
+    }
+
+    /** Checks that {@code guide} generates the same images from the same conditions in the same precision. */
+    void requireGuides(DiffusionModel guide) {
+        if (!guide.imageShape.equals(imageShape) || guide.config.classCount() != config.classCount()
+                || guide.config.parameterCount() != config.parameterCount()) {
+            throw new IllegalArgumentException("the guide model generates " + guide.imageShape + " images from "
+                    + guide.config.classCount() + " classes and " + guide.config.parameterCount() + " parameters, the"
+                    + " main model " + imageShape + " images from " + config.classCount() + " classes and "
+                    + config.parameterCount() + " parameters; train the guide on the same data");
+        }
+        if (guide.precision != precision) {
+            throw new IllegalArgumentException("the guide model computes in " + guide.precision + " and the main"
+                    + " model in " + precision + "; load both with the same precision");
+        }
     }
 
     /** Checks that images of height x width fold into the config's patches and halve at every level. */

@@ -18,7 +18,7 @@ import org.twinfold.core.Schema;
  * {@link FieldScaling} (uint8 masks thresholded at 0). The same point and seed give the same sample
  * in any batch. Thread-safe: calls run one at a time on the model.
  *
- * <p>Owns the model: {@link #close} frees its native memory.
+ * <p>Owns the model and any guide model: {@link #close} frees their native memory.
  */
 public final class DiffusionSurrogate implements Generator, AutoCloseable {
     private final GeneratorInfo info;
@@ -28,12 +28,18 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
     private final FieldScaling scaling;
     private final DiffusionModel model;
     private final SamplingOptions sampling;
+    private final DiffusionModel guide;
 
     /**
      * @throws IllegalArgumentException when the schema is not one 2-D field of the model's image size
      */
     public DiffusionSurrogate(GeneratorInfo info, Schema schema, Conditioning conditioning, FieldScaling scaling,
                               DiffusionModel model, SamplingOptions sampling) {
+        this(info, schema, conditioning, scaling, model, sampling, null);
+    }
+
+    private DiffusionSurrogate(GeneratorInfo info, Schema schema, Conditioning conditioning, FieldScaling scaling,
+                               DiffusionModel model, SamplingOptions sampling, DiffusionModel guide) {
         if (schema.fields().size() != 1 || schema.fields().get(0).shape().size() != 2) {
             throw new IllegalArgumentException("a diffusion surrogate produces one 2-D field, but the schema has "
                     + schema.fields());
@@ -51,6 +57,7 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
         this.scaling = scaling;
         this.model = model;
         this.sampling = sampling;
+        this.guide = guide;
     }
 
     /**
@@ -61,7 +68,23 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
         Map<String, String> settings = new HashMap<>(info.settings());
         settings.put("sampler", options.toString());
         GeneratorInfo sampled = new GeneratorInfo(info.id(), info.version(), settings);
-        return new DiffusionSurrogate(sampled, schema, conditioning, scaling, model, options);
+        return new DiffusionSurrogate(sampled, schema, conditioning, scaling, model, options, guide);
+    }
+
+    /**
+     * Returns a surrogate that shares this one's model and samples it guided by {@code weaker} (see
+     * {@link DiffusionModel#sample(ConditionBatch, long[], SamplingOptions, DiffusionModel)}); it owns the
+     * guide as well. Its info names the guide.
+     *
+     * @param description how generated datasets name the guide, e.g. its checkpoint folder
+     * @throws IllegalArgumentException when the guide generates other images or takes other conditions
+     */
+    public DiffusionSurrogate withGuide(DiffusionModel weaker, String description) {
+        model.requireGuides(weaker);
+        Map<String, String> settings = new HashMap<>(info.settings());
+        settings.put("guide", description);
+        GeneratorInfo guided = new GeneratorInfo(info.id(), info.version(), settings);
+        return new DiffusionSurrogate(guided, schema, conditioning, scaling, model, sampling, weaker);
     }
 
     public SamplingOptions sampling() {
@@ -102,12 +125,15 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
         }
 
         ConditionBatch conditions = conditioning.conditions(points);
-        float[] images = model.sample(conditions, seeds, sampling);
+        float[] images = model.sample(conditions, seeds, sampling, guide);
         return SampleBatch.builder(schema, points.size()).put(field.name(), scaling.fromNetwork(images)).build();
     }
 
     @Override
     public void close() {
         model.close();
+        if (guide != null) {
+            guide.close();
+        }
     }
 }

@@ -15,7 +15,7 @@ package org.twinfold.ml.diffusion;
  * @param guidanceScale classifier-free guidance w, at least 0; 1 is plain conditional sampling and
  *     costs half as much as any other value
  * @param guidanceSigmaMin lowest noise level that is guided, at least 0
- * @param guidanceSigmaMax highest noise level that is guided, at least {@code guidanceSigmaMin};
+ * @param guidanceSigmaMax highest noise level that is guided, above {@code guidanceSigmaMin};
  *     infinite for no upper limit
  */
 public record SamplingOptions(SamplerSettings sampler, int batchSize, double guidanceScale, double guidanceSigmaMin,
@@ -29,9 +29,9 @@ public record SamplingOptions(SamplerSettings sampler, int batchSize, double gui
             throw new IllegalArgumentException("guidance scale is " + guidanceScale
                     + "; it must be finite and at least 0 (1 means no guidance)");
         }
-        if (!(guidanceSigmaMin >= 0) || !Double.isFinite(guidanceSigmaMin) || !(guidanceSigmaMax >= guidanceSigmaMin)) {
+        if (!(guidanceSigmaMin >= 0) || !Double.isFinite(guidanceSigmaMin) || !(guidanceSigmaMax > guidanceSigmaMin)) {
             throw new IllegalArgumentException("guidance interval is sigma " + guidanceSigmaMin + " to "
-                    + guidanceSigmaMax + "; it needs 0 <= low <= high, e.g. 0.3,3");
+                    + guidanceSigmaMax + "; it needs 0 <= low < high, e.g. 0.3,3");
         }
     }
 

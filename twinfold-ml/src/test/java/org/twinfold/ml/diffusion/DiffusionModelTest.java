@@ -112,6 +112,37 @@ class DiffusionModelTest {
     }
 
     @Test
+    void autoguidanceWeighsMainAgainstGuide() throws IOException {
+        long[] seeds = {3, 4};
+        SamplingOptions plain = new SamplingOptions(SamplerSettings.deterministic(6), 2, 1);
+        SamplingOptions weighted = new SamplingOptions(SamplerSettings.deterministic(6), 2, 2.0);
+        // Checkpoints at steps 10 and 20 of one training: the earlier one is the weaker guide.
+        try (DiffusionModel model = train(20, folder, report -> { });
+             DiffusionModel same = DiffusionModel.load(folder, ComputeOptions.cpu());
+             DiffusionModel weaker = DiffusionModel.load(folder.resolve("step-000000000010"), ComputeOptions.cpu())) {
+            float[] unguided = model.sample(labels(0, 1), seeds, plain);
+
+            // A guide equal to the model leaves D_guide + w (D - D_guide) = D.
+            assertArrayEquals(unguided, model.sample(labels(0, 1), seeds, weighted, same));
+            float[] guided = model.sample(labels(0, 1), seeds, weighted, weaker);
+            assertTrue(maxDifference(guided, unguided) > 1e-4, "a weaker guide changed nothing");
+            assertArrayEquals(guided, model.sample(labels(0, 1), seeds, weighted, weaker));
+        }
+    }
+
+    @Test
+    void autoguidanceRejectsGuideOfOtherImages() {
+        DiffusionOptions narrower = OPTIONS.toBuilder().optBaseChannels(4).build();
+        try (DiffusionModel model = train(6, null, report -> { });
+             DiffusionModel otherClasses = DiffusionModel.train(Stripes.images(32), narrower.unet(1, 3, 0), narrower,
+                     config(6), BATCH, null, report -> { }, null)) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> model.requireGuides(otherClasses));
+            assertTrue(error.getMessage().contains("from 3 classes"), error.getMessage());
+        }
+    }
+
+    @Test
     void guidanceIntervalRejectsReversedBounds() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new SamplingOptions(SamplerSettings.deterministic(6), 2, 2.0, 3, 0.3));
