@@ -78,9 +78,8 @@ final class DiffusionSamplerOptions {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        if (guideCheckpoint != null && !Files.isDirectory(guideCheckpoint)) {
-            throw new InvalidInputException("--guide-checkpoint " + guideCheckpoint + " is not a folder; give the"
-                    + " checkpoint folder of a diffusion model trained on the same data");
+        if (guideCheckpoint != null) {
+            requireGuideFolder();
         }
     }
 
@@ -120,11 +119,15 @@ final class DiffusionSamplerOptions {
         }
     }
 
-    private DiffusionModel loadGuide() {
+    private void requireGuideFolder() {
         if (!Files.isDirectory(guideCheckpoint)) {
             throw new InvalidInputException("--guide-checkpoint " + guideCheckpoint + " is not a folder; give the"
                     + " checkpoint folder of a diffusion model trained on the same data");
         }
+    }
+
+    private DiffusionModel loadGuide() {
+        requireGuideFolder();
         try {
             return DiffusionModel.load(guideCheckpoint, ComputeOptions.cpu());
         } catch (IOException e) {

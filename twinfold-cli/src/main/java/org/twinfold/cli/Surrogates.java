@@ -21,6 +21,7 @@ import org.twinfold.ml.SurrogateFamilies;
 import org.twinfold.ml.SurrogateFamily;
 import org.twinfold.ml.SurrogateOptions;
 import org.twinfold.ml.TrainingMetadata;
+import org.twinfold.ml.diffusion.DiffusionFamily;
 import org.twinfold.ml.train.Checkpoint;
 import org.twinfold.ml.train.CheckpointStore;
 
@@ -96,9 +97,17 @@ final class Surrogates {
         return seconds;
     }
 
-    /** Returns the total training wall seconds recorded in the newest checkpoint. */
+    /**
+     * Returns the total training wall seconds recorded in the newest checkpoint, with those of a diffusion
+     * model's guide (autoguidance) added, since generation needs both.
+     */
     static OptionalDouble trainingSeconds(Path checkpoints) throws IOException {
-        return OptionalDouble.of(Checkpoint.read(checkpoints).state().trainingWallSeconds());
+        double seconds = Checkpoint.read(checkpoints).state().trainingWallSeconds();
+        Optional<Path> guide = DiffusionFamily.guideFolder(checkpoints);
+        if (guide.isPresent()) {
+            seconds += Checkpoint.read(guide.get()).state().trainingWallSeconds();
+        }
+        return OptionalDouble.of(seconds);
     }
 
     /** Returns the training dataset folder recorded in the newest checkpoint's metadata. */

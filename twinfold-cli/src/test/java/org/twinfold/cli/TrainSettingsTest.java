@@ -48,7 +48,7 @@ class TrainSettingsTest {
 
         // The task's sampler settings become the loaded surrogate's defaults.
         SamplingOptions sampling = new DiffusionFamily().load(temp.resolve("task-settings")).sampling();
-        assertEquals(1.5, sampling.guidanceScale());
+        assertEquals(2.0, sampling.guidanceScale());
         assertEquals(10.0, sampling.sampler().sChurn());
         assertEquals(18, sampling.sampler().steps());
     }
@@ -71,8 +71,8 @@ class TrainSettingsTest {
         CliRunner.Result changed = train("resumed", "--setting", "diffusion.p-mean=0.4");
 
         assertEquals(2, changed.exitCode(), changed.all());
-        assertTrue(changed.all().contains("were trained with the settings {diffusion.churn=10, diffusion.guidance=1.5,"
-                + " diffusion.p-mean=0.2,"), changed.all());
+        assertTrue(changed.all().contains("were trained with the settings {diffusion.churn=10, diffusion.guidance=2,"
+                + " diffusion.guide-fraction=0.25, diffusion.p-mean=0.2,"), changed.all());
         assertEquals(0.2, edm("resumed").get("pMean").asDouble());
     }
 

@@ -57,8 +57,8 @@ class VasculogenesisRunTest {
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
         assertTrue(html.contains("alt=\"surrogate class 2\""));
-        assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.churn=10, diffusion.guidance=1.5,"
-                + " diffusion.p-mean=0.533, diffusion.p-std=2.333"),
+        assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.churn=10, diffusion.guidance=2,"
+                + " diffusion.guide-fraction=0.25, diffusion.p-mean=0.533, diffusion.p-std=2.333"),
                 "the report names the checkpoint's family settings");
         assertTrue(html.contains("too noisy for these verdicts to mean anything"), "the report warns of 4 samples a class");
         assertTrue(html.contains("masks where defined, held out / floor / generated"));
@@ -128,7 +128,7 @@ class VasculogenesisRunTest {
         String sampler = Dataset.open(churned).manifest().generator().settings().get("sampler");
         assertTrue(sampler.contains("Heun, 4 steps"), sampler);
         assertTrue(sampler.contains("S_churn 10 "), sampler);
-        assertTrue(sampler.contains("guidance 1.5 over sigma 0.3 to 3,"), sampler);
+        assertTrue(sampler.contains("guidance 2 over sigma 0.3 to 3,"), sampler);
         // A guide equal to the checkpoint leaves the conditional model alone: the masks of --guidance 1.
         Path selfGuided = temp.resolve("self-guided");
         Path unguided = temp.resolve("unguided");
@@ -144,6 +144,10 @@ class VasculogenesisRunTest {
                 Dataset.open(selfGuided).readAll().bytes("cell_type"));
         String guide = Dataset.open(selfGuided).manifest().generator().settings().get("guide");
         assertEquals(out.resolve("checkpoints").toString(), guide);
+        // The run trained a guide for a quarter of the 30 steps, and its generated set names it.
+        assertTrue(Files.isDirectory(out.resolve("checkpoints").resolve("guide").resolve("step-000000000008")));
+        assertEquals(out.resolve("checkpoints").resolve("guide").toString(),
+                Dataset.open(out.resolve("generated")).manifest().generator().settings().get("guide"));
 
         ChildJvm.Result badSteps = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--sampler-steps", "1",

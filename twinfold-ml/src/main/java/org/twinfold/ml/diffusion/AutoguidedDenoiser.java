@@ -9,9 +9,9 @@ import ai.djl.ndarray.NDArray;
  *   D_w(x; sigma | c) = D_guide(x; sigma | c) + w (D_main(x; sigma | c) - D_guide(x; sigma | c))
  * </pre>
  * Both models see the same condition. Where the guide errs more than the main model, the difference
- * points away from those errors, so w &gt; 1 removes what the weaker model gets wrong without
- * pushing every sample towards the most typical one of its class, as guidance by the unconditional
- * model does. Outside the guidance interval of {@link SamplingOptions} the main model acts alone.
+ * points away from those errors, so w &gt; 1 removes what the weaker model gets wrong. Guidance by the
+ * unconditional model instead pushes every sample towards the most typical one of its class. Outside
+ * the guidance interval of {@link SamplingOptions} the main model acts alone.
  */
 final class AutoguidedDenoiser implements Denoiser {
     private final Denoiser main;

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.twinfold.core.Field;
 import org.twinfold.core.GeneratorInfo;
 import org.twinfold.core.Schema;
@@ -18,6 +21,7 @@ import org.twinfold.ml.SurrogateFamily;
 import org.twinfold.ml.SurrogateOptions;
 import org.twinfold.ml.TrainingMetadata;
 import org.twinfold.ml.train.Checkpoint;
+import org.twinfold.ml.train.CheckpointStore;
 import org.twinfold.ml.train.TrainingConfig;
 import org.twinfold.ml.train.TrainingListener;
 import org.twinfold.ml.train.WarmupCosineSchedule;
@@ -32,10 +36,15 @@ import org.twinfold.ml.train.WarmupCosineSchedule;
  * warm-up over 5% of the steps, cosine decay to 1%), seed and checkpoint interval; the hidden widths,
  * an MLP setting, are ignored. Network and EDM settings come from {@link DiffusionOptions}; the
  * service-loaded instance uses their defaults (circular padding, for the periodic CPM lattice), with the
- * task's and the user's {@code diffusion.} settings over them ({@link DiffusionSettings}).
+ * task's and the user's {@code diffusion.} settings over them ({@link DiffusionSettings}). With
+ * {@code diffusion.guide-fraction} above 0, a guide model for autoguidance trains after the model, into
+ * the checkpoint folder's {@code guide} sub-folder, and {@link #load} attaches it.
  */
 public final class DiffusionFamily implements SurrogateFamily {
+    private static final Logger LOG = LoggerFactory.getLogger(DiffusionFamily.class);
     private static final double WARMUP_FRACTION = 0.05;
+    /** Sub-folder of the checkpoint folder that holds the guide model of autoguidance. */
+    private static final String GUIDE_FOLDER = "guide";
 
     private final DiffusionOptions options;
 
@@ -70,19 +79,44 @@ public final class DiffusionFamily implements SurrogateFamily {
         DiffusionOptions effective = DiffusionSettings.apply(options, settings);
         UNetConfig config = effective.unet(1, conditioning.classCount(), conditioning.parameterCount());
 
-        long warmup = Math.min(Math.max(1, Math.round(shared.steps() * WARMUP_FRACTION)), shared.steps() - 1);
-        TrainingConfig training = TrainingConfig.builder()
-                .setTotalSteps(shared.steps())
+        ObjectNode metadata = metadata(task, data, conditioning, settings);
+        DiffusionModel.train(images, config, effective, training(shared, shared.steps(), effective), shared.batchSize(),
+                checkpoints, listener, metadata).close();
+        double seconds = Checkpoint.read(checkpoints).state().trainingWallSeconds();
+
+        double fraction = DiffusionSettings.guideFraction(settings);
+        if (fraction > 0) {
+            long guideSteps = Math.max(2, Math.round(shared.steps() * fraction));
+            Path guide = checkpoints.resolve(GUIDE_FOLDER);
+            LOG.info("Training the guide model of autoguidance: the same network for {} steps, into {}", guideSteps,
+                    guide);
+            DiffusionModel.train(images, config, effective, training(shared, guideSteps, effective),
+                    shared.batchSize(), guide, listener, metadata).close();
+            seconds += Checkpoint.read(guide).state().trainingWallSeconds();
+        }
+        return seconds;
+    }
+
+    /** Returns the warm-up and cosine schedule of {@code steps} steps at the shared learning rate. */
+    private static TrainingConfig training(SurrogateOptions shared, long steps, DiffusionOptions effective) {
+        long warmup = Math.min(Math.max(1, Math.round(steps * WARMUP_FRACTION)), steps - 1);
+        return TrainingConfig.builder()
+                .setTotalSteps(steps)
                 .setSeed(shared.seed())
-                .setSchedule(new WarmupCosineSchedule(shared.learningRate(), warmup, shared.steps(),
+                .setSchedule(new WarmupCosineSchedule(shared.learningRate(), warmup, steps,
                         shared.learningRate() * 0.01))
                 .optEmaDecay(effective.emaDecay())
                 .optCheckpointEvery(shared.checkpointEvery())
                 .build();
+    }
 
-        DiffusionModel.train(images, config, effective, training, shared.batchSize(), checkpoints, listener,
-                metadata(task, data, conditioning, settings)).close();
-        return Checkpoint.read(checkpoints).state().trainingWallSeconds();
+    /**
+     * Returns the guide model's checkpoint folder inside a checkpoint folder, when training wrote one
+     * ({@code diffusion.guide-fraction} above 0).
+     */
+    public static Optional<Path> guideFolder(Path checkpoints) {
+        Path guide = checkpoints.resolve(GUIDE_FOLDER);
+        return CheckpointStore.latest(guide).isPresent() ? Optional.of(guide) : Optional.empty();
     }
 
     /**
@@ -111,7 +145,17 @@ public final class DiffusionFamily implements SurrogateFamily {
                 "unet", checkpoint.metadata().path("unet").toString(),
                 "sampler", sampling.toString()));
         DiffusionModel model = DiffusionModel.load(checkpoint.folder(), compute);
-        return new DiffusionSurrogate(info, schema, conditioning, scaling, model, sampling);
+        DiffusionSurrogate surrogate = new DiffusionSurrogate(info, schema, conditioning, scaling, model, sampling);
+        Optional<Path> guide = guideFolder(checkpoints);
+        if (guide.isEmpty()) {
+            return surrogate;
+        }
+        try {
+            return surrogate.withGuide(DiffusionModel.load(guide.get(), compute), guide.get().toString());
+        } catch (IOException | RuntimeException e) {
+            surrogate.close();
+            throw e;
+        }
     }
 
     /** Returns the dataset's only field, which must be 2-D. */

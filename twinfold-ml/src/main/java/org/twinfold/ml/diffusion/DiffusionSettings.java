@@ -22,6 +22,9 @@ import java.util.function.Function;
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
  *       that a checkpoint uses unless the options of {@code sample} or {@code run} override it (Heun steps, at least 2;
  *       EDM's S_churn, 0 or more; classifier-free guidance scale, 1 for none).</li>
+ *   <li>{@code diffusion.guide-fraction}: in [0, 1); above 0, training also trains a guide, the same
+ *       network for this fraction of the steps, and sampling weighs the model against it (autoguidance,
+ *       see {@link AutoguidedDenoiser}) with {@code diffusion.guidance} as the weight.</li>
  *   <li>{@code diffusion.guidance-interval}: the noise levels {@code LOW,HIGH} at which guidance applies
  *       ({@code inf} for no upper limit); every level when not given.</li>
  * </ul>
@@ -39,8 +42,9 @@ public final class DiffusionSettings {
     static final String CHURN = "diffusion.churn";
     static final String GUIDANCE = "diffusion.guidance";
     static final String GUIDANCE_INTERVAL = "diffusion.guidance-interval";
+    static final String GUIDE_FRACTION = "diffusion.guide-fraction";
     private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
-            BLOCKS_PER_LEVEL, PATCH, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL);
+            BLOCKS_PER_LEVEL, PATCH, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL, GUIDE_FRACTION);
 
     private DiffusionSettings() {
     }
@@ -82,6 +86,7 @@ public final class DiffusionSettings {
             DiffusionOptions applied = builder.build();
             applied.unet(1, 0, 0);
             sampling(settings);
+            guideFraction(settings);
             return applied;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the diffusion settings " + settings + " are invalid: "
@@ -113,6 +118,20 @@ public final class DiffusionSettings {
             throw new IllegalArgumentException("the sampler settings " + settings + " are invalid: " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * Returns the fraction of the training steps for which a guide model trains; 0 for no guide.
+     *
+     * @throws IllegalArgumentException naming the setting when it is not a number in [0, 1)
+     */
+    public static double guideFraction(Map<String, String> settings) {
+        double fraction = value(settings, GUIDE_FRACTION, Double::parseDouble, 0.0);
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("setting " + GUIDE_FRACTION + " is " + fraction + "; it must be in"
+                    + " [0, 1), e.g. " + GUIDE_FRACTION + "=0.25 (0 trains no guide)");
+        }
+        return fraction;
     }
 
     /**

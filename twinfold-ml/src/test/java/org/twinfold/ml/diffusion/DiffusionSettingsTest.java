@@ -57,6 +57,16 @@ class DiffusionSettingsTest {
     }
 
     @Test
+    void guideFractionReadAndRangeChecked() {
+        assertEquals(0.25, DiffusionSettings.guideFraction(Map.of("diffusion.guide-fraction", "0.25")));
+        assertEquals(0.0, DiffusionSettings.guideFraction(Map.of()));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.guide-fraction", "1")));
+        assertTrue(error.getMessage().contains("diffusion.guide-fraction is 1.0; it must be in [0, 1)"),
+                error.getMessage());
+    }
+
+    @Test
     void augmentationReadAndUnknownOneNamed() {
         assertEquals(Augmentation.NONE, DEFAULTS.augmentation());
         assertEquals(Augmentation.LATTICE,
