@@ -9,6 +9,8 @@ import org.twinfold.ml.train.TrainingListener;
 final class TrainingProgress implements TrainingListener {
     private final ProgressBar bar;
     private boolean started;
+    private long lastStep;
+    private long lastTotal;
 
     TrainingProgress(String label) {
         this.bar = ProgressBar.onStandardError(label, "steps");
@@ -16,10 +18,14 @@ final class TrainingProgress implements TrainingListener {
 
     @Override
     public void onStep(StepReport report) {
-        if (!started) {
+        // A step count that starts over or a new total means a second training, such as a diffusion
+        // model's guide: the rate and time left restart with it.
+        if (!started || report.step() <= lastStep || report.totalSteps() != lastTotal) {
             bar.started(report.totalSteps(), report.step() - 1);
             started = true;
         }
+        lastStep = report.step();
+        lastTotal = report.totalSteps();
         bar.setDetail(String.format(Locale.ROOT, "loss %.3e, lr %.2e", report.loss(), report.learningRate()));
         bar.progressed(report.step(), report.totalSteps());
     }
