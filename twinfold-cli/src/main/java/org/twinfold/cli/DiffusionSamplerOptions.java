@@ -29,9 +29,10 @@ final class DiffusionSamplerOptions {
     Double churn;
 
     @Option(names = "--guidance", paramLabel = "W",
-            description = "Diffusion models only: classifier-free guidance scale, 1 for none; above 1 pushes samples "
-                    + "towards their class and doubles the network evaluations. Needs a model trained with label "
-                    + "dropout. Default: the checkpoint's diffusion.guidance setting, else 1.")
+            description = "Diffusion models only: guidance weight, 1 for none; above 1 weighs the model against "
+                    + "its guide model when it has one (autoguidance), else against the unconditional model "
+                    + "(classifier-free guidance, which needs a model trained with label dropout). Either doubles the "
+                    + "network evaluations. Default: the checkpoint's diffusion.guidance setting, else 1.")
     Double guidance;
 
     @Option(names = "--guidance-interval", paramLabel = "LOW,HIGH",
@@ -42,8 +43,10 @@ final class DiffusionSamplerOptions {
 
     @Option(names = "--guide-checkpoint", paramLabel = "DIR",
             description = "Diffusion models only: guide the sampler with this weaker model of the same data (a "
-                    + "smaller network trained for fewer steps) in place of the unconditional model, so --guidance W "
-                    + "weighs the checkpoint against this guide (autoguidance). Default: none.")
+                    + "smaller network or one trained for fewer steps) in place of the unconditional model, so "
+                    + "--guidance W weighs the checkpoint against this guide (autoguidance). Default: the checkpoint "
+                    + "folder's guide sub-folder, which training writes with diffusion.guide-fraction above 0, else "
+                    + "none.")
     Path guideCheckpoint;
 
     /** Returns true when no option was given. */
