@@ -60,6 +60,8 @@ class VasculogenesisRunTest {
         assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.churn=10, diffusion.guidance=2,"
                 + " diffusion.guide-fraction=0.25, diffusion.p-mean=0.533, diffusion.p-std=2.333"),
                 "the report names the checkpoint's family settings");
+        assertTrue(html.contains("guide model " + out.resolve("checkpoints").resolve("guide")),
+                "the report names the guide model that generated the masks");
         assertTrue(html.contains("too noisy for these verdicts to mean anything"), "the report warns of 4 samples a class");
         assertTrue(html.contains("masks where defined, held out / floor / generated"));
 
