@@ -10,6 +10,7 @@ import org.twinfold.ml.diffusion.DiffusionSettings;
 import org.twinfold.ml.diffusion.DiffusionSurrogate;
 import org.twinfold.ml.diffusion.SamplerSettings;
 import org.twinfold.ml.diffusion.SamplingOptions;
+import org.twinfold.ml.train.Checkpoint;
 import picocli.CommandLine.Option;
 
 /** Sampler settings of a diffusion checkpoint, each left at the family's default when not given. */
@@ -48,6 +49,9 @@ final class DiffusionSamplerOptions {
                     + "folder's guide sub-folder, which training writes with diffusion.guide-fraction above 0, else "
                     + "none.")
     Path guideCheckpoint;
+
+    /** The checkpoint that --guide-checkpoint resolved to, once loaded. */
+    private Path guideFolder;
 
     /** Returns true when no option was given. */
     boolean isEmpty() {
@@ -116,26 +120,36 @@ final class DiffusionSamplerOptions {
                 options = options.withGuidanceInterval(bounds[0], bounds[1]);
             }
             DiffusionSurrogate sampled = diffusion.withSampling(options);
-            return guideCheckpoint == null ? sampled : sampled.withGuide(loadGuide(), guideCheckpoint.toString());
+            if (guideCheckpoint == null) {
+                return sampled;
+            }
+            DiffusionModel weaker = loadGuide();
+            return sampled.withGuide(weaker, guideFolder.toString());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
     }
 
     private void requireGuideFolder() {
+        if (!Files.exists(guideCheckpoint)) {
+            throw new InvalidInputException("--guide-checkpoint " + guideCheckpoint + " does not exist; give the"
+                    + " checkpoint folder of a diffusion model trained on the same data");
+        }
         if (!Files.isDirectory(guideCheckpoint)) {
             throw new InvalidInputException("--guide-checkpoint " + guideCheckpoint + " is not a folder; give the"
                     + " checkpoint folder of a diffusion model trained on the same data");
         }
     }
 
+    /** Loads the newest checkpoint of --guide-checkpoint and remembers its folder for the provenance. */
     private DiffusionModel loadGuide() {
         requireGuideFolder();
         try {
-            return DiffusionModel.load(guideCheckpoint, ComputeOptions.cpu());
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read the guide checkpoint " + guideCheckpoint + ": "
-                    + e.getMessage());
+            guideFolder = Checkpoint.read(guideCheckpoint).folder();
+            return DiffusionModel.load(guideFolder, ComputeOptions.cpu());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidInputException("--guide-checkpoint " + guideCheckpoint + " cannot guide this model: "
+                    + e.getMessage() + "; give the checkpoint folder of a diffusion model trained on the same data");
         }
     }
 }

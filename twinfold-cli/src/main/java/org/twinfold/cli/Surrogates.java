@@ -93,7 +93,11 @@ final class Surrogates {
         SurrogateFamily family = SurrogateFamilies.byName(familyName);
         TrainingProgress progress = new TrainingProgress("train " + family.name());
         double seconds = family.train(task, data, options, checkpoints, progress);
-        System.err.printf("train %s: %d steps, %.1f s of training in total%n", family.name(), options.steps(), seconds);
+        Optional<Path> guide = DiffusionFamily.guideFolder(checkpoints);
+        String guideSteps = guide.isEmpty() ? ""
+                : " and a guide of " + Checkpoint.read(guide.get()).state().step() + " steps";
+        System.err.printf("train %s: %d steps%s, %.1f s of training in total%n", family.name(), options.steps(),
+                guideSteps, seconds);
         return seconds;
     }
 

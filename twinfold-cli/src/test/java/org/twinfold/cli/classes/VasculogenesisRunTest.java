@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -60,7 +61,8 @@ class VasculogenesisRunTest {
         assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.churn=10, diffusion.guidance=2,"
                 + " diffusion.guide-fraction=0.25, diffusion.p-mean=0.533, diffusion.p-std=2.333"),
                 "the report names the checkpoint's family settings");
-        assertTrue(html.contains("guide model " + out.resolve("checkpoints").resolve("guide")),
+        assertTrue(html.contains("guide model " + out.resolve("checkpoints").resolve("guide")
+                        .resolve("step-000000000008")),
                 "the report names the guide model that generated the masks");
         assertTrue(html.contains("too noisy for these verdicts to mean anything"), "the report warns of 4 samples a class");
         assertTrue(html.contains("masks where defined, held out / floor / generated"));
@@ -145,10 +147,12 @@ class VasculogenesisRunTest {
         assertArrayEquals(Dataset.open(unguided).readAll().bytes("cell_type"),
                 Dataset.open(selfGuided).readAll().bytes("cell_type"));
         String guide = Dataset.open(selfGuided).manifest().generator().settings().get("guide");
-        assertEquals(out.resolve("checkpoints").toString(), guide);
+        assertEquals(out.resolve("checkpoints").resolve("step-000000000030").toString(), guide);
+        assertNull(Dataset.open(unguided).manifest().generator().settings().get("guide"),
+                "--guidance 1 leaves the guide unused, so the provenance does not name it");
         // The run trained a guide for a quarter of the 30 steps, and its generated set names it.
         assertTrue(Files.isDirectory(out.resolve("checkpoints").resolve("guide").resolve("step-000000000008")));
-        assertEquals(out.resolve("checkpoints").resolve("guide").toString(),
+        assertEquals(out.resolve("checkpoints").resolve("guide").resolve("step-000000000008").toString(),
                 Dataset.open(out.resolve("generated")).manifest().generator().settings().get("guide"));
 
         ChildJvm.Result badSteps = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
@@ -156,6 +160,13 @@ class VasculogenesisRunTest {
                 "--out", temp.resolve("bad").toString());
         assertEquals(2, badSteps.exitCode(), badSteps.output());
         assertTrue(badSteps.output().contains("at least 2"), badSteps.output());
+        ChildJvm.Result datasetAsGuide = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
+                "--points-from", out.resolve("test").toString(), "--guide-checkpoint", out.resolve("test").toString(),
+                "--out", temp.resolve("bad").toString());
+        assertEquals(2, datasetAsGuide.exitCode(), datasetAsGuide.output());
+        assertTrue(datasetAsGuide.output().contains("--guide-checkpoint " + out.resolve("test")
+                + " cannot guide this model: no complete checkpoint"), datasetAsGuide.output());
+        assertFalse(Files.exists(temp.resolve("bad")));
         ChildJvm.Result badInterval = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--guidance-interval", "3,0.3",
                 "--out", temp.resolve("bad").toString());

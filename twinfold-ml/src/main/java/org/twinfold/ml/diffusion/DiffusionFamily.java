@@ -151,7 +151,8 @@ public final class DiffusionFamily implements SurrogateFamily {
             return surrogate;
         }
         try {
-            return surrogate.withGuide(DiffusionModel.load(guide.get(), compute), guide.get().toString());
+            Path newest = Checkpoint.read(guide.get()).folder();
+            return surrogate.withGuide(DiffusionModel.load(newest, compute), newest.toString());
         } catch (IOException | RuntimeException e) {
             surrogate.close();
             throw e;

@@ -29,17 +29,19 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
     private final DiffusionModel model;
     private final SamplingOptions sampling;
     private final DiffusionModel guide;
+    private final String guideDescription;
 
     /**
      * @throws IllegalArgumentException when the schema is not one 2-D field of the model's image size
      */
     public DiffusionSurrogate(GeneratorInfo info, Schema schema, Conditioning conditioning, FieldScaling scaling,
                               DiffusionModel model, SamplingOptions sampling) {
-        this(info, schema, conditioning, scaling, model, sampling, null);
+        this(info, schema, conditioning, scaling, model, sampling, null, null);
     }
 
     private DiffusionSurrogate(GeneratorInfo info, Schema schema, Conditioning conditioning, FieldScaling scaling,
-                               DiffusionModel model, SamplingOptions sampling, DiffusionModel guide) {
+                               DiffusionModel model, SamplingOptions sampling, DiffusionModel guide,
+                               String guideDescription) {
         if (schema.fields().size() != 1 || schema.fields().get(0).shape().size() != 2) {
             throw new IllegalArgumentException("a diffusion surrogate produces one 2-D field, but the schema has "
                     + schema.fields());
@@ -58,6 +60,7 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
         this.model = model;
         this.sampling = sampling;
         this.guide = guide;
+        this.guideDescription = guideDescription;
     }
 
     /**
@@ -65,26 +68,33 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
      * the new sampler, so generated datasets name the sampler that made them.
      */
     public DiffusionSurrogate withSampling(SamplingOptions options) {
-        Map<String, String> settings = new HashMap<>(info.settings());
-        settings.put("sampler", options.toString());
-        GeneratorInfo sampled = new GeneratorInfo(info.id(), info.version(), settings);
-        return new DiffusionSurrogate(sampled, schema, conditioning, scaling, model, options, guide);
+        return new DiffusionSurrogate(info(options, guideDescription), schema, conditioning, scaling, model, options,
+                guide, guideDescription);
     }
 
     /**
      * Returns a surrogate that shares this one's model and samples it guided by {@code weaker} (see
      * {@link DiffusionModel#sample(ConditionBatch, long[], SamplingOptions, DiffusionModel)}); it owns the
-     * guide as well. Its info names the guide.
+     * guide as well. Its info names the guide unless the guidance weight is 1, which leaves the guide unused.
      *
      * @param description how generated datasets name the guide, e.g. its checkpoint folder
      * @throws IllegalArgumentException when the guide generates other images or takes other conditions
      */
     public DiffusionSurrogate withGuide(DiffusionModel weaker, String description) {
         model.requireGuides(weaker);
+        return new DiffusionSurrogate(info(sampling, description), schema, conditioning, scaling, model, sampling,
+                weaker, description);
+    }
+
+    /** Returns the info with the sampler, and the guide where the sampler uses one (a weight other than 1). */
+    private GeneratorInfo info(SamplingOptions options, String guideName) {
         Map<String, String> settings = new HashMap<>(info.settings());
-        settings.put("guide", description);
-        GeneratorInfo guided = new GeneratorInfo(info.id(), info.version(), settings);
-        return new DiffusionSurrogate(guided, schema, conditioning, scaling, model, sampling, weaker);
+        settings.put("sampler", options.toString());
+        settings.remove("guide");
+        if (guideName != null && options.guidanceScale() != 1) {
+            settings.put("guide", guideName);
+        }
+        return new GeneratorInfo(info.id(), info.version(), settings);
     }
 
     public SamplingOptions sampling() {
