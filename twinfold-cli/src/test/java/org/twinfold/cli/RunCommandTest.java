@@ -156,7 +156,7 @@ class RunCommandTest {
                 "--guide-checkpoint", temp.resolve("none").toString(), "--out", noGuide.toString());
 
         assertEquals(2, missingGuide.exitCode(), missingGuide.all());
-        assertContains(missingGuide, "is not a folder");
+        assertContains(missingGuide, "none does not exist");
         assertTrue(Files.notExists(noGuide));
     }
 
