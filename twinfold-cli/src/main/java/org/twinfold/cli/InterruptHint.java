@@ -51,7 +51,8 @@ final class InterruptHint {
 
     /**
      * Returns " (step N, FOLDER)" for the newest complete checkpoint under the command's {@code --out}
-     * folder ({@code train}) or its {@code checkpoints} subfolder ({@code run}), or "" when there is none.
+     * folder ({@code train}) or its {@code checkpoints} subfolder ({@code run}), followed by the guide
+     * model's newest checkpoint when there is one, or "" when there is none.
      */
     static String newestCheckpoint(String[] args) {
         Optional<Path> out = outFolder(args);
@@ -60,9 +61,15 @@ final class InterruptHint {
         }
         Path root = "run".equals(args[0]) ? out.get().resolve("checkpoints") : out.get();
         try {
-            return CheckpointStore.latest(root)
+            String model = CheckpointStore.latest(root)
                     .map(folder -> " (step " + CheckpointStore.stepOf(folder) + ", " + folder.toAbsolutePath() + ")")
                     .orElse("");
+            // A diffusion model's guide trains after the model, into the guide sub-folder.
+            String guide = CheckpointStore.latest(root.resolve("guide"))
+                    .map(folder -> " and the guide model's (step " + CheckpointStore.stepOf(folder) + ", "
+                            + folder.toAbsolutePath() + ")")
+                    .orElse("");
+            return model.isEmpty() ? "" : model + guide;
         } catch (RuntimeException e) {
             // The hint runs while the JVM exits, so an unreadable folder only shortens the hint.
             return "";

@@ -23,6 +23,21 @@ class InterruptHintTest {
     }
 
     @Test
+    void hintNamesGuideCheckpointToo() throws Exception {
+        Path checkpoint = temp.resolve("checkpoints").resolve("step-000000004000");
+        Path guide = temp.resolve("checkpoints").resolve("guide").resolve("step-000000000500");
+        for (Path folder : new Path[] {checkpoint, guide}) {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("state.json"), "{}");
+        }
+
+        String hint = InterruptHint.newestCheckpoint(new String[] {"run", "vasculogenesis", "--out", temp.toString()});
+
+        assertEquals(" (step 4000, " + checkpoint.toAbsolutePath() + ") and the guide model's (step 500, "
+                + guide.toAbsolutePath() + ")", hint);
+    }
+
+    @Test
     void stopBeforeFirstCheckpointSaysStartOver() {
         String[] train = {"train", "oscillator", "--out", temp.resolve("none").toString()};
 
