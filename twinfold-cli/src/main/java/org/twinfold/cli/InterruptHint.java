@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.twinfold.ml.diffusion.DiffusionFamily;
 import org.twinfold.ml.train.CheckpointStore;
 
 /**
@@ -64,8 +65,7 @@ final class InterruptHint {
             String model = CheckpointStore.latest(root)
                     .map(folder -> " (step " + CheckpointStore.stepOf(folder) + ", " + folder.toAbsolutePath() + ")")
                     .orElse("");
-            // A diffusion model's guide trains after the model, into the guide sub-folder.
-            String guide = CheckpointStore.latest(root.resolve("guide"))
+            String guide = DiffusionFamily.guideFolder(root).flatMap(CheckpointStore::latest)
                     .map(folder -> " and the guide model's (step " + CheckpointStore.stepOf(folder) + ", "
                             + folder.toAbsolutePath() + ")")
                     .orElse("");

@@ -64,9 +64,9 @@ final class OperatorReport {
     }
 
     /**
-     * Writes one line per operator that sets its errors against the rules it has to beat: one step ahead
-     * the velocity step x + v Delta_R, in the free rollout standing still; restarted Verlet gives the floor
-     * that rounding and chaos set.
+     * Writes one line per operator that sets its errors against the rules it has to beat. One step ahead
+     * that is the velocity step x + v Delta_R, in the free rollout standing still. Restarted Verlet gives
+     * the floor that rounding and chaos set.
      */
     private static void summary(StringBuilder html, OperatorRun run) {
         html.append("<h2>Summary</h2>\n<ul>\n");

@@ -43,7 +43,7 @@ import org.twinfold.ml.train.WarmupCosineSchedule;
 public final class DiffusionFamily implements SurrogateFamily {
     private static final Logger LOG = LoggerFactory.getLogger(DiffusionFamily.class);
     private static final double WARMUP_FRACTION = 0.05;
-    /** Sub-folder of the checkpoint folder that holds the guide model of autoguidance. */
+    /** Sub-folder of the checkpoint folder that contains the guide model of autoguidance. */
     private static final String GUIDE_FOLDER = "guide";
 
     private final DiffusionOptions options;
@@ -146,6 +146,7 @@ public final class DiffusionFamily implements SurrogateFamily {
                 "sampler", sampling.toString()));
         DiffusionModel model = DiffusionModel.load(checkpoint.folder(), compute);
         DiffusionSurrogate surrogate = new DiffusionSurrogate(info, schema, conditioning, scaling, model, sampling);
+        // NOTE: the guide is loaded even when the sampler's weight is 1, which leaves it unused.
         Optional<Path> guide = guideFolder(checkpoints);
         if (guide.isEmpty()) {
             return surrogate;

@@ -80,6 +80,7 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
      * @param description how generated datasets name the guide, e.g. its checkpoint folder
      * @throws IllegalArgumentException when the guide generates other images or takes other conditions
      */
+    // NOTE: a guide that this surrogate already had is not closed here; closing this surrogate frees it.
     public DiffusionSurrogate withGuide(DiffusionModel weaker, String description) {
         model.requireGuides(weaker);
         return new DiffusionSurrogate(info(sampling, description), schema, conditioning, scaling, model, sampling,

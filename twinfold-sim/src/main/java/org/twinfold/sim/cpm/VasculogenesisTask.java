@@ -158,8 +158,8 @@ public final class VasculogenesisTask implements Task {
      * noise. On the quick preset's masks (same data, 4,000 steps), these noise levels lowered the
      * lacuna-count W1 per class from 4.12 / 1.10 / 0.26, with EDM's -1.2 and 1.2, to 3.94 / 0.60 / 0.02.
      * Classifier-free guidance 1.5 then brought the J 10 class within its targets on two independent
-     * pairs of held-out sets; autoguidance kept that and also gave J 0 the simulations' vessel area on
-     * both pairs, for two network evaluations per step either way.
+     * pairs of held-out sets. Autoguidance kept that and also gave J 0 the simulations' vessel area on
+     * both pairs. Either costs two network evaluations per step.
      */
     @Override
     public Map<String, String> surrogateSettings() {
