@@ -53,13 +53,18 @@ final class BenchDiffusion implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int patch;
 
+    @Option(names = "--pixel-head", defaultValue = "0",
+            description = "Hidden channels of the full-resolution refinement after a patched U-Net; 0 for none. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int pixelHead;
+
     @Option(names = "--threads", defaultValue = "2", description = "libtorch threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Override
     public Integer call() {
         DiffusionBenchmark.Settings settings = new DiffusionBenchmark.Settings(side, base, multipliers, batch, steps,
-                heunSteps, patch);
+                heunSteps, patch, pixelHead);
         DjlEngine.start(EngineOptions.threads(threads));
         System.out.printf("bench diffusion --mode %s: %d libtorch thread(s), images of 1 x %d x %d%n", mode, threads,
                 side, side);

@@ -95,6 +95,21 @@ class TrainSettingsTest {
     }
 
     @Test
+    void pixelHeadReachesCheckpointAndNegativeExitsTwo() throws Exception {
+        CliRunner.Result result = train("pixel-head", "--setting", "diffusion.patch=2",
+                "--setting", "diffusion.pixel-head=4");
+        assertEquals(0, result.exitCode(), result.all());
+        JsonNode unet = Checkpoint.read(temp.resolve("pixel-head")).metadata().get("unet");
+        assertEquals(4, unet.get("pixelHead").asInt());
+
+        CliRunner.Result negative = train("pixel-head-negative", "--setting", "diffusion.pixel-head=-1");
+        assertEquals(2, negative.exitCode(), negative.all());
+        assertTrue(negative.all().contains("setting diffusion.pixel-head is '-1'; give a whole number of hidden"
+                + " channels, e.g. diffusion.pixel-head=8, or 0 for no head"), negative.all());
+        assertFalse(Files.exists(temp.resolve("pixel-head-negative")), negative.all());
+    }
+
+    @Test
     void runChecksSettingsBeforeSimulating() {
         Path out = temp.resolve("run-bad");
         CliRunner.Result result = CliRunner.run("run", "vasculogenesis", "--preset", "smoke", "--threads", "1",

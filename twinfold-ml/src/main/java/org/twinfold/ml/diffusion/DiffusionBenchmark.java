@@ -48,14 +48,16 @@ public final class DiffusionBenchmark {
      * @param steps training steps to time (step, memory)
      * @param heunSteps sampler steps (2 x steps - 1 network evaluations)
      * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
+     * @param pixelHead hidden channels of the full-resolution {@link PixelHead}, 0 for none
      */
     public record Settings(int side, int baseChannels, List<Integer> multipliers, int batch, int steps,
-                           int heunSteps, int patch) {
+                           int heunSteps, int patch, int pixelHead) {
         public Settings {
-            if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1 || patch < 1) {
+            if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1 || patch < 1
+                    || pixelHead < 0) {
                 throw new IllegalArgumentException("benchmark settings must be positive (side at least 8): side "
                         + side + ", base " + baseChannels + ", batch " + batch + ", steps " + steps + ", Heun steps "
-                        + heunSteps + ", patch " + patch);
+                        + heunSteps + ", patch " + patch + ", pixel head " + pixelHead + " (0 for none)");
             }
             int multiple = patch << (multipliers.size() - 1);
             if (side % multiple != 0) {
@@ -67,7 +69,7 @@ public final class DiffusionBenchmark {
         }
 
         Settings withBatch(int newBatch) {
-            return new Settings(side, baseChannels, multipliers, newBatch, steps, heunSteps, patch);
+            return new Settings(side, baseChannels, multipliers, newBatch, steps, heunSteps, patch, pixelHead);
         }
     }
 
@@ -150,9 +152,9 @@ public final class DiffusionBenchmark {
         com.sun.management.OperatingSystemMXBean system =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DiffusionModel model = train(settings.withBatch(2), 1, report -> { })) {
-            System.out.printf(Locale.ROOT, "U-Net: base channels %d, multipliers %s, patch %d, %d weights"
-                    + " (untrained, which changes no timing)%n", settings.baseChannels(), settings.multipliers(),
-                    settings.patch(), parameters(model));
+            System.out.printf(Locale.ROOT, "U-Net: base channels %d, multipliers %s, patch %d, pixel head %d,"
+                    + " %d weights (untrained, which changes no timing)%n", settings.baseChannels(),
+                    settings.multipliers(), settings.patch(), settings.pixelHead(), parameters(model));
             int[] batches = settings.batch() == 1 ? new int[] {1} : new int[] {1, settings.batch()};
             for (int batch : batches) {
                 SamplingOptions options = new SamplingOptions(SamplerSettings.deterministic(settings.heunSteps()),
@@ -178,7 +180,8 @@ public final class DiffusionBenchmark {
 
     private static DiffusionModel train(Settings settings, int steps, TrainingListener listener) {
         DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(settings.baseChannels())
-                .optChannelMultipliers(settings.multipliers()).optPatch(settings.patch()).build();
+                .optChannelMultipliers(settings.multipliers()).optPatch(settings.patch())
+                .optPixelHead(settings.pixelHead()).build();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(1)
                 .setSchedule(LearningRateSchedule.constant(2e-4)).optEmaDecay(options.emaDecay())
                 .optCheckpointEvery(Long.MAX_VALUE).build();

@@ -23,12 +23,13 @@ import java.util.List;
  *     classifier-free guidance off
  * @param emaDecay decay of the weight average used for sampling, in (0, 1)
  * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
+ * @param pixelHead hidden channels of a full-resolution {@link PixelHead} after a patched U-Net, 0 for none
  * @param augmentation symmetries applied to the training images, {@link Augmentation#NONE} by default
  */
 public record DiffusionOptions(int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                                boolean attention, int attentionHeads, Padding padding, int maxGroups,
                                double sigmaData, NoiseLevels noiseLevels, double labelDropout, double emaDecay,
-                               int patch, Augmentation augmentation) {
+                               int patch, int pixelHead, Augmentation augmentation) {
 
     public DiffusionOptions {
         channelMultipliers = List.copyOf(channelMultipliers);
@@ -54,13 +55,13 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
                 .optBlocksPerLevel(blocksPerLevel).optAttention(attention, attentionHeads).optPadding(padding)
                 .optMaxGroups(maxGroups).optSigmaData(sigmaData).optNoiseLevels(noiseLevels)
                 .optLabelDropout(labelDropout).optEmaDecay(emaDecay).optPatch(patch)
-                .optAugmentation(augmentation);
+                .optPixelHead(pixelHead).optAugmentation(augmentation);
     }
 
     /** Returns the U-Net config for images with {@code channels} channels and the given conditioning. */
     public UNetConfig unet(int channels, int classCount, int parameterCount) {
         return new UNetConfig(channels, baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
-                padding, classCount, parameterCount, maxGroups, patch);
+                padding, classCount, parameterCount, maxGroups, patch, pixelHead);
     }
 
     /** Collects options; every setting is optional. */
@@ -77,6 +78,7 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         private double labelDropout = 0.1;
         private double emaDecay = 0.999;
         private int patch = 1;
+        private int pixelHead;
         private Augmentation augmentation = Augmentation.NONE;
 
         private Builder() {
@@ -139,6 +141,11 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
             return this;
         }
 
+        public Builder optPixelHead(int hidden) {
+            this.pixelHead = hidden;
+            return this;
+        }
+
         public Builder optAugmentation(Augmentation value) {
             this.augmentation = value;
             return this;
@@ -147,7 +154,7 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         public DiffusionOptions build() {
             return new DiffusionOptions(baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
                     padding, maxGroups, sigmaData, noiseLevels, labelDropout, emaDecay, patch,
-                    augmentation);
+                    pixelHead, augmentation);
         }
     }
 }

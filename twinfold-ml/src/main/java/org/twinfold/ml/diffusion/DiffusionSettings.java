@@ -17,6 +17,8 @@ import java.util.function.Function;
  *       {@code diffusion.blocks-per-level}: the size of the U-Net.</li>
  *   <li>{@code diffusion.patch}: side of the pixel patches folded into channels at the U-Net's input
  *       (see {@link UNetConfig}); 1 for none.</li>
+ *   <li>{@code diffusion.pixel-head}: hidden channels of a full-resolution refinement after a patched
+ *       U-Net (see {@link PixelHead}); 0 for none.</li>
  *   <li>{@code diffusion.augment}: {@code none} or {@code lattice}, the symmetries applied to each
  *       training image (see {@link Augmentation}).</li>
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
@@ -37,6 +39,7 @@ public final class DiffusionSettings {
     static final String CHANNEL_MULTIPLIERS = "diffusion.channel-multipliers";
     static final String BLOCKS_PER_LEVEL = "diffusion.blocks-per-level";
     static final String PATCH = "diffusion.patch";
+    static final String PIXEL_HEAD = "diffusion.pixel-head";
     static final String AUGMENT = "diffusion.augment";
     static final String SAMPLER_STEPS = "diffusion.sampler-steps";
     static final String CHURN = "diffusion.churn";
@@ -44,7 +47,7 @@ public final class DiffusionSettings {
     static final String GUIDANCE_INTERVAL = "diffusion.guidance-interval";
     static final String GUIDE_FRACTION = "diffusion.guide-fraction";
     private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
-            BLOCKS_PER_LEVEL, PATCH, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL, GUIDE_FRACTION);
+            BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL, GUIDE_FRACTION);
 
     private DiffusionSettings() {
     }
@@ -71,7 +74,8 @@ public final class DiffusionSettings {
                 .optChannelMultipliers(value(settings, CHANNEL_MULTIPLIERS, DiffusionSettings::integers,
                         options.channelMultipliers()))
                 .optBlocksPerLevel(positive(settings, BLOCKS_PER_LEVEL, options.blocksPerLevel()))
-                .optPatch(positive(settings, PATCH, options.patch()));
+                .optPatch(positive(settings, PATCH, options.patch()))
+                .optPixelHead(pixelHead(settings, options.pixelHead()));
         String augment = settings.get(AUGMENT);
         if (augment != null) {
             try {
@@ -184,6 +188,24 @@ public final class DiffusionSettings {
                     + key + "=" + fallback);
         }
         return value;
+    }
+
+    /** Reads {@code diffusion.pixel-head}: a whole number of hidden channels, 0 for no head. */
+    private static int pixelHead(Map<String, String> settings, int fallback) {
+        String text = settings.get(PIXEL_HEAD);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the text.
+        }
+        throw new IllegalArgumentException("setting " + PIXEL_HEAD + " is '" + text + "'; give a whole number of"
+                + " hidden channels, e.g. " + PIXEL_HEAD + "=8, or 0 for no head");
     }
 
     private static List<Integer> integers(String text) {

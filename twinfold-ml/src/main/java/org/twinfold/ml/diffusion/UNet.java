@@ -30,7 +30,8 @@ import java.util.List;
  * H and W must be multiples of 2^(L-1).
  *
  * <p>With a patch p above 1, the image is folded into (N, channels p^2, H/p, W/p) before the first
- * convolution and unfolded after the last, so every level works at 1/p of the resolution.
+ * convolution and unfolded after the last, so every level works at 1/p of the resolution. An optional
+ * {@link PixelHead} then refines the unfolded output at full resolution.
  *
  * <p>Each block's forward pass runs in its own {@link BlockScope}, so resident memory stays flat
  * across training steps and sampling calls.
@@ -46,6 +47,7 @@ public final class UNet extends AbstractBlock {
     private final List<Block> decoder = new ArrayList<>();
     private final GroupNorm outputNorm;
     private final PaddedConv output;
+    private final PixelHead pixelHead;
 
     public UNet(UNetConfig config) {
         super(VERSION);
@@ -91,6 +93,8 @@ public final class UNet extends AbstractBlock {
         }
         this.outputNorm = addChildBlock("outputNorm", GroupNorm.forChannels(channels, groups));
         this.output = addChildBlock("output", new PaddedConv(channels, config.foldedChannels(), 3, 1, padding));
+        this.pixelHead = config.pixelHead() == 0 ? null : addChildBlock("pixelHead",
+                new PixelHead(config.channels(), config.pixelHead(), e, padding));
     }
 
     public UNetConfig config() {
@@ -133,7 +137,11 @@ public final class UNet extends AbstractBlock {
 
             NDArray normalized = outputNorm.forward(store, new NDList(h), training).head();
             NDArray out = output.forward(store, new NDList(ResidualBlock.silu(normalized)), training).head();
-            return new NDList(scope.keep(unfold(out, config.patch())));
+            NDArray full = unfold(out, config.patch());
+            if (pixelHead != null) {
+                full = pixelHead.forward(store, new NDList(x, full, emb), training).head();
+            }
+            return new NDList(scope.keep(full));
         }
     }
 

@@ -25,10 +25,12 @@ import java.util.List;
  * @param patch side of the square patches that the network folds into channels at its input and
  *     unfolds at its output (space-to-depth); 1 for none. A patch of p divides the cost of every level
  *     by about p^2 and makes p x p pixels the finest scale that the convolutions see.
+ * @param pixelHead hidden channels of the {@link PixelHead} that refines a patched network's output at
+ *     full resolution; 0 for none
  */
 public record UNetConfig(int channels, int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                          boolean attention, int attentionHeads, Padding padding, int classCount, int parameterCount,
-                         int maxGroups, int patch) {
+                         int maxGroups, int patch, int pixelHead) {
     /** Version of the block layout that {@link UNet} builds from this config. */
     public static final int VERSION = 1;
     /** The conditioning embedding has this many times {@code baseChannels} features, as in ADM. */
@@ -36,6 +38,10 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
 
     public UNetConfig {
         channelMultipliers = List.copyOf(channelMultipliers);
+        if (pixelHead < 0) {
+            throw new IllegalArgumentException("pixel head channels " + pixelHead + " must be 0 (no head) or"
+                    + " positive");
+        }
         if (channels < 1 || baseChannels < 1 || blocksPerLevel < 1 || maxGroups < 1 || patch < 1) {
             throw new IllegalArgumentException("U-Net channels " + channels + ", base channels " + baseChannels
                     + ", blocks per level " + blocksPerLevel + ", groups " + maxGroups + " and patch " + patch
@@ -98,6 +104,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         node.put("parameterCount", parameterCount);
         node.put("maxGroups", maxGroups);
         node.put("patch", patch);
+        node.put("pixelHead", pixelHead);
         return node;
     }
 
@@ -118,6 +125,6 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
                 node.get("blocksPerLevel").asInt(), node.get("attention").asBoolean(),
                 node.get("attentionHeads").asInt(), Padding.valueOf(node.get("padding").asText()),
                 node.get("classCount").asInt(), node.get("parameterCount").asInt(), node.get("maxGroups").asInt(),
-                node.path("patch").asInt(1));
+                node.path("patch").asInt(1), node.path("pixelHead").asInt(0));
     }
 }

@@ -18,7 +18,7 @@ import org.twinfold.ml.DjlEngine;
 class UNetTest {
 
     static UNetConfig tiny(Padding padding, int classes) {
-        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4, 1);
+        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4, 1, 0);
     }
 
     private static NDArray forward(UNet net, NDManager manager, NDArray x) {
@@ -82,7 +82,7 @@ class UNetTest {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetConfig base = tiny(Padding.CIRCULAR, 3);
-            UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2);
+            UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0);
             assertEquals(4, patched.sizeMultiple());
             UNet net = UNet.create(patched, manager);
             NDArray x = manager.randomNormal(new Shape(2, 1, 16, 16));
@@ -93,6 +93,29 @@ class UNetTest {
             NDArray shifted = forward(net, manager, roll(x, 4, -8));
             assertAllClose(roll(y, 4, -8).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
             assertEquals(base.foldedChannels() * 4, patched.foldedChannels());
+        }
+    }
+
+    @Test
+    void pixelHeadRefinesAtFullResolutionAndKeepsPeriodicity() {
+        DjlEngine.start();
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNetConfig headed = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 4);
+            assertEquals(headed, UNetConfig.fromJson(headed.toJson()));
+            UNet net = UNet.create(headed, manager);
+            NDArray x = manager.randomNormal(new Shape(2, 1, 16, 16));
+            NDArray y = forward(net, manager, x);
+            assertEquals(new Shape(2, 1, 16, 16), y.getShape());
+            NDArray shifted = forward(net, manager, roll(x, 4, -8));
+            assertAllClose(roll(y, 4, -8).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
+
+            // The head's weights come after the U-Net's, and a headless config reads as head 0.
+            UNet plain = UNet.create(new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0),
+                    manager);
+            assertEquals(plain.getParameters().size() + 6, net.getParameters().size());
+            var legacy = headed.toJson().without("pixelHead");
+            assertEquals(0, UNetConfig.fromJson(legacy).pixelHead());
         }
     }
 

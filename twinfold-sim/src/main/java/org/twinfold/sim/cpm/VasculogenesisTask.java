@@ -30,8 +30,9 @@ import org.twinfold.core.Task;
  *       that folds 2 x 2 patches into channels ({@code --setting diffusion.patch=2}), as a 256 x 256
  *       twin would;</li>
  *   <li>{@code long}: as {@code quick-full} for the published run length of 20,000 MCS (about 2 s per run
- *       on one core), where a U-Net that folds 4 x 4 patches ({@code --setting diffusion.patch=4})
- *       generates a mask many times faster than the simulation;</li>
+ *       on one core), where a U-Net that folds 4 x 4 patches and refines its output at full resolution
+ *       ({@code --setting diffusion.patch=4 --setting diffusion.pixel-head=8}) generates a mask many
+ *       times faster than the simulation;</li>
  *   <li>{@code paper}: the published 256 x 256 lattices for 20,000 MCS (tens of seconds per run) at full
  *       resolution, all 25 classes, the training-set size of the diffusion surrogate;</li>
  *   <li>{@code smoke}: 16 x 16 lattices for 50 MCS and a few training steps, a check that the pipeline
@@ -187,8 +188,8 @@ public final class VasculogenesisTask implements Task {
                         + " --setting diffusion.patch=2 to keep the quick preset's cost", Sampling.CLASSES, QUICK_TRAIN,
                         QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 new Preset("long", "as quick-full, with the published run length of 20,000 MCS; train with"
-                        + " --setting diffusion.patch=4", Sampling.CLASSES, QUICK_TRAIN,
-                        QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
+                        + " --setting diffusion.patch=4 --setting diffusion.pixel-head=8", Sampling.CLASSES,
+                        QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 // Sizes of the diffusion surrogate: 127,488 training images, batch 1,280, about 9,960 steps.
                 // NOTE: the learning rate is EDM2's usual reference value, not checked against the
                 // surrogate's training scripts.
