@@ -84,14 +84,7 @@ class UNetTest {
             UNetConfig base = tiny(Padding.CIRCULAR, 3);
             UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0);
             assertEquals(4, patched.sizeMultiple());
-            UNet net = UNet.create(patched, manager);
-            NDArray x = manager.randomNormal(new Shape(2, 1, 16, 16));
-            NDArray y = forward(net, manager, x);
-            assertEquals(new Shape(2, 1, 16, 16), y.getShape());
-
-            // Patch 2 and two levels: shifts by multiples of 4 pixels commute with the network.
-            NDArray shifted = forward(net, manager, roll(x, 4, -8));
-            assertAllClose(roll(y, 4, -8).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
+            assertShapeAndPatchShifts(UNet.create(patched, manager), manager);
             assertEquals(base.foldedChannels() * 4, patched.foldedChannels());
         }
     }
@@ -104,19 +97,24 @@ class UNetTest {
             UNetConfig headed = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 4);
             assertEquals(headed, UNetConfig.fromJson(headed.toJson()));
             UNet net = UNet.create(headed, manager);
-            NDArray x = manager.randomNormal(new Shape(2, 1, 16, 16));
-            NDArray y = forward(net, manager, x);
-            assertEquals(new Shape(2, 1, 16, 16), y.getShape());
-            NDArray shifted = forward(net, manager, roll(x, 4, -8));
-            assertAllClose(roll(y, 4, -8).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
+            assertShapeAndPatchShifts(net, manager);
 
-            // The head's weights come after the U-Net's, and a headless config reads as head 0.
+            // Two convolutions and a linear layer, each with a bias; a config without the key has no head.
             UNet plain = UNet.create(new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0),
                     manager);
             assertEquals(plain.getParameters().size() + 6, net.getParameters().size());
             var legacy = headed.toJson().without("pixelHead");
             assertEquals(0, UNetConfig.fromJson(legacy).pixelHead());
         }
+    }
+
+    /** Patch 2 and two levels: shifts by multiples of 4 pixels commute with the network. */
+    private static void assertShapeAndPatchShifts(UNet net, NDManager manager) {
+        NDArray x = manager.randomNormal(new Shape(2, 1, 16, 16));
+        NDArray y = forward(net, manager, x);
+        assertEquals(new Shape(2, 1, 16, 16), y.getShape());
+        NDArray shifted = forward(net, manager, roll(x, 4, -8));
+        assertAllClose(roll(y, 4, -8).toFloatArray(), shifted.toFloatArray(), 1e-4, 1e-5);
     }
 
     @Test
