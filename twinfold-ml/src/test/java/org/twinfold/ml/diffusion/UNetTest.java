@@ -90,7 +90,7 @@ class UNetTest {
     }
 
     @Test
-    void pixelHeadRefinesAtFullResolutionAndKeepsPeriodicity() {
+    void pixelHeadKeepsShapeAndPeriodicity() {
         DjlEngine.start();
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
