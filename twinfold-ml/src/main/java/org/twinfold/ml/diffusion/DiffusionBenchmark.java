@@ -53,11 +53,14 @@ public final class DiffusionBenchmark {
     public record Settings(int side, int baseChannels, List<Integer> multipliers, int batch, int steps,
                            int heunSteps, int patch, int pixelHead) {
         public Settings {
-            if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1 || patch < 1
-                    || pixelHead < 0) {
+            if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1 || patch < 1) {
                 throw new IllegalArgumentException("benchmark settings must be positive (side at least 8): side "
                         + side + ", base " + baseChannels + ", batch " + batch + ", steps " + steps + ", Heun steps "
-                        + heunSteps + ", patch " + patch + ", pixel head " + pixelHead + " (0 for none)");
+                        + heunSteps + ", patch " + patch);
+            }
+            if (pixelHead < 0) {
+                throw new IllegalArgumentException("--pixel-head is " + pixelHead + "; give 0 for no head or a"
+                        + " positive count of hidden channels, such as 8");
             }
             int multiple = patch << (multipliers.size() - 1);
             if (side % multiple != 0) {

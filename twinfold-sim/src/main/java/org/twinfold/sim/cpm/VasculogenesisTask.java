@@ -187,8 +187,9 @@ public final class VasculogenesisTask implements Task {
                 new Preset("quick-full", "as quick, with masks at the full 64 x 64 lattice resolution; train with"
                         + " --setting diffusion.patch=2 to keep the quick preset's cost", Sampling.CLASSES, QUICK_TRAIN,
                         QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
-                new Preset("long", "as quick-full, with the published run length of 20,000 MCS; train with"
-                        + " --setting diffusion.patch=4 --setting diffusion.pixel-head=8", Sampling.CLASSES,
+                new Preset("long", "as quick-full, run for the published 20,000 MCS: about 25 minutes on 2 CPU"
+                        + " cores; the README gives the U-Net settings (4 x 4 patches, a pixel head, no guidance)",
+                        Sampling.CLASSES,
                         QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 // Sizes of the diffusion surrogate: 127,488 training images, batch 1,280, about 9,960 steps.
                 // NOTE: the learning rate is EDM2's usual reference value, not checked against the
