@@ -95,18 +95,25 @@ class TrainSettingsTest {
     }
 
     @Test
-    void pixelHeadReachesCheckpointAndNegativeExitsTwo() throws Exception {
+    void pixelHeadReachesCheckpoint() throws Exception {
         CliRunner.Result result = train("pixel-head", "--setting", "diffusion.patch=2",
                 "--setting", "diffusion.pixel-head=4");
         assertEquals(0, result.exitCode(), result.all());
         JsonNode unet = Checkpoint.read(temp.resolve("pixel-head")).metadata().get("unet");
         assertEquals(4, unet.get("pixelHead").asInt());
+    }
 
-        CliRunner.Result negative = train("pixel-head-negative", "--setting", "diffusion.pixel-head=-1");
-        assertEquals(2, negative.exitCode(), negative.all());
-        assertTrue(negative.all().contains("setting diffusion.pixel-head is '-1'; give a whole number of hidden"
-                + " channels, e.g. diffusion.pixel-head=8, or 0 for no head"), negative.all());
-        assertFalse(Files.exists(temp.resolve("pixel-head-negative")), negative.all());
+    @Test
+    void invalidPixelHeadExitsTwo() {
+        for (String value : new String[] {"-1", "two", "99999999999"}) {
+            CliRunner.Result result = train("pixel-head-" + value, "--setting", "diffusion.pixel-head=" + value);
+
+            assertEquals(2, result.exitCode(), result.all());
+            assertTrue(result.all().contains("setting diffusion.pixel-head is '" + value + "', not a count of"
+                    + " hidden channels; give 0 for no head or a positive count up to 2147483647, e.g."
+                    + " diffusion.pixel-head=8"), result.all());
+            assertFalse(Files.exists(temp.resolve("pixel-head-" + value)), result.all());
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.function.Function;
  *   <li>{@code diffusion.patch}: side of the pixel patches folded into channels at the U-Net's input
  *       (see {@link UNetConfig}); 1 for none.</li>
  *   <li>{@code diffusion.pixel-head}: hidden channels of a full-resolution refinement after a patched
- *       U-Net (see {@link PixelHead}); 0 for none.</li>
+ *       U-Net (see {@link PixelHead}), or 0 for none.</li>
  *   <li>{@code diffusion.augment}: {@code none} or {@code lattice}, the symmetries applied to each
  *       training image (see {@link Augmentation}).</li>
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
@@ -190,7 +190,7 @@ public final class DiffusionSettings {
         return value;
     }
 
-    /** Reads {@code diffusion.pixel-head}: a whole number of hidden channels, 0 for no head. */
+    /** Reads {@code diffusion.pixel-head}, the hidden channels of the pixel head (0 for no head). */
     private static int pixelHead(Map<String, String> settings, int fallback) {
         String text = settings.get(PIXEL_HEAD);
         if (text == null) {
@@ -204,8 +204,9 @@ public final class DiffusionSettings {
         } catch (NumberFormatException e) {
             // Reported below with the text.
         }
-        throw new IllegalArgumentException("setting " + PIXEL_HEAD + " is '" + text + "'; give a whole number of"
-                + " hidden channels, e.g. " + PIXEL_HEAD + "=8, or 0 for no head");
+        throw new IllegalArgumentException("setting " + PIXEL_HEAD + " is '" + text + "', not a count of hidden"
+                + " channels; give 0 for no head or a positive count up to " + Integer.MAX_VALUE + ", e.g. "
+                + PIXEL_HEAD + "=8");
     }
 
     private static List<Integer> integers(String text) {

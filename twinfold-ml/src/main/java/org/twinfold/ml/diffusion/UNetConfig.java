@@ -26,7 +26,7 @@ import java.util.List;
  *     unfolds at its output (space-to-depth); 1 for none. A patch of p divides the cost of every level
  *     by about p^2 and makes p x p pixels the finest scale that the convolutions see.
  * @param pixelHead hidden channels of the {@link PixelHead} that refines a patched network's output at
- *     full resolution; 0 for none
+ *     full resolution, or 0 for none
  */
 public record UNetConfig(int channels, int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                          boolean attention, int attentionHeads, Padding padding, int classCount, int parameterCount,
@@ -39,8 +39,8 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
     public UNetConfig {
         channelMultipliers = List.copyOf(channelMultipliers);
         if (pixelHead < 0) {
-            throw new IllegalArgumentException("pixel head channels " + pixelHead + " must be 0 (no head) or"
-                    + " positive");
+            throw new IllegalArgumentException("pixel head channels " + pixelHead + " are invalid; use 0 (no"
+                    + " head) or a positive count");
         }
         if (channels < 1 || baseChannels < 1 || blocksPerLevel < 1 || maxGroups < 1 || patch < 1) {
             throw new IllegalArgumentException("U-Net channels " + channels + ", base channels " + baseChannels

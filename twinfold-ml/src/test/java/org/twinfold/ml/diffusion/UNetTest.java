@@ -99,7 +99,8 @@ class UNetTest {
             UNet net = UNet.create(headed, manager);
             assertShapeAndPatchShifts(net, manager);
 
-            // Two convolutions and a linear layer, each with a bias; a config without the key has no head.
+            // The head adds two convolutions and a linear layer, each with a bias. A config without the key
+            // has no head.
             UNet plain = UNet.create(new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0),
                     manager);
             assertEquals(plain.getParameters().size() + 6, net.getParameters().size());
