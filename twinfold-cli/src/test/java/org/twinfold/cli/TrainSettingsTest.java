@@ -104,6 +104,23 @@ class TrainSettingsTest {
     }
 
     @Test
+    void selfConditionReachesCheckpoint() throws Exception {
+        CliRunner.Result result = train("self-condition", "--setting", "diffusion.self-condition=true");
+        assertEquals(0, result.exitCode(), result.all());
+        JsonNode unet = Checkpoint.read(temp.resolve("self-condition")).metadata().get("unet");
+        assertTrue(unet.get("selfCondition").asBoolean(), unet.toString());
+    }
+
+    @Test
+    void invalidSelfConditionExitsTwo() {
+        CliRunner.Result invalid = train("self-condition-yes", "--setting", "diffusion.self-condition=yes");
+        assertEquals(2, invalid.exitCode(), invalid.all());
+        assertTrue(invalid.all().contains("setting diffusion.self-condition is 'yes'; use"
+                + " diffusion.self-condition=true or diffusion.self-condition=false"), invalid.all());
+        assertFalse(Files.exists(temp.resolve("self-condition-yes")), invalid.all());
+    }
+
+    @Test
     void invalidPixelHeadExitsTwo() {
         for (String value : new String[] {"-1", "two", "99999999999"}) {
             CliRunner.Result result = train("pixel-head-" + value, "--setting", "diffusion.pixel-head=" + value);

@@ -72,7 +72,7 @@ public final class DiffusionModel implements AutoCloseable {
             ObjectNode metadata = metadata(config, options, images.imageShape(), caller);
 
             TrainingLoop.Builder builder = TrainingLoop.builder().setBlock(network).setConfig(training)
-                    .setLoss(new EdmLoss(preconditioning, options.noiseLevels()))
+                    .setLoss(new EdmLoss(preconditioning, options.noiseLevels(), config.selfCondition()))
                     .setBatches(images.batches(config, batchSize, options.labelDropout(), options.augmentation()))
                     .optListener(listener).optNormalization(images.scaling().toJson()).optMetadata(metadata)
                     .optTrainer(DiffusionModel.class.getName(), Map.of("diffusion.unet", config.toJson().toString(),
@@ -173,9 +173,9 @@ public final class DiffusionModel implements AutoCloseable {
                     SamplingOptions unguided = new SamplingOptions(options.sampler(), options.batchSize(), 1);
                     NDList guideConditional = cast(slice.encode(batch, guide.config, count, null));
                     denoiser = new AutoguidedDenoiser(
-                            new EdmDenoiser(network, store, preconditioning, conditional, null, unguided),
+                            new EdmDenoiser(network, store, preconditioning, conditional, null, unguided, batch),
                             new EdmDenoiser(guide.network, guideStore, guide.preconditioning, guideConditional, null,
-                                    unguided), options);
+                                    unguided, batch), options);
                 } else {
                     NDList unconditional = null;
                     if (options.guidanceScale() != 1) {
@@ -183,7 +183,8 @@ public final class DiffusionModel implements AutoCloseable {
                         Arrays.fill(all, true);
                         unconditional = cast(slice.encode(batch, config, count, all));
                     }
-                    denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional, options);
+                    denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional, options,
+                            batch);
                 }
                 NDArray x = sampler.sample(castingDenoiser(denoiser), batch,
                         imageShape, Arrays.copyOfRange(seeds, start, end));

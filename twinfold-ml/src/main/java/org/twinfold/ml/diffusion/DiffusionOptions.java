@@ -25,11 +25,13 @@ import java.util.List;
  * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
  * @param pixelHead hidden channels of a full-resolution {@link PixelHead} after a patched U-Net, 0 for none
  * @param augmentation symmetries applied to the training images, {@link Augmentation#NONE} by default
+ * @param selfCondition feed the network its previous estimate of the clean image (see {@link UNetConfig})
  */
 public record DiffusionOptions(int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                                boolean attention, int attentionHeads, Padding padding, int maxGroups,
                                double sigmaData, NoiseLevels noiseLevels, double labelDropout, double emaDecay,
-                               int patch, int pixelHead, Augmentation augmentation) {
+                               int patch, int pixelHead, Augmentation augmentation,
+                               boolean selfCondition) {
 
     public DiffusionOptions {
         channelMultipliers = List.copyOf(channelMultipliers);
@@ -55,13 +57,13 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
                 .optBlocksPerLevel(blocksPerLevel).optAttention(attention, attentionHeads).optPadding(padding)
                 .optMaxGroups(maxGroups).optSigmaData(sigmaData).optNoiseLevels(noiseLevels)
                 .optLabelDropout(labelDropout).optEmaDecay(emaDecay).optPatch(patch)
-                .optPixelHead(pixelHead).optAugmentation(augmentation);
+                .optPixelHead(pixelHead).optAugmentation(augmentation).optSelfCondition(selfCondition);
     }
 
     /** Returns the U-Net config for images with {@code channels} channels and the given conditioning. */
     public UNetConfig unet(int channels, int classCount, int parameterCount) {
         return new UNetConfig(channels, baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
-                padding, classCount, parameterCount, maxGroups, patch, pixelHead);
+                padding, classCount, parameterCount, maxGroups, patch, pixelHead, selfCondition);
     }
 
     /** Collects options; every setting is optional. */
@@ -80,6 +82,7 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         private int patch = 1;
         private int pixelHead;
         private Augmentation augmentation = Augmentation.NONE;
+        private boolean selfCondition;
 
         private Builder() {
         }
@@ -151,10 +154,15 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
             return this;
         }
 
+        public Builder optSelfCondition(boolean on) {
+            this.selfCondition = on;
+            return this;
+        }
+
         public DiffusionOptions build() {
             return new DiffusionOptions(baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
                     padding, maxGroups, sigmaData, noiseLevels, labelDropout, emaDecay, patch,
-                    pixelHead, augmentation);
+                    pixelHead, augmentation, selfCondition);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.twinfold.ml.diffusion;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -19,6 +20,8 @@ import java.util.function.Function;
  *       (see {@link UNetConfig}); 1 for none.</li>
  *   <li>{@code diffusion.pixel-head}: hidden channels of a full-resolution refinement after a patched
  *       U-Net (see {@link PixelHead}), or 0 for none.</li>
+ *   <li>{@code diffusion.self-condition}: {@code true} to feed the network its previous estimate of the
+ *       clean image (see {@link EdmLoss}), {@code false} (the default) for none.</li>
  *   <li>{@code diffusion.augment}: {@code none} or {@code lattice}, the symmetries applied to each
  *       training image (see {@link Augmentation}).</li>
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
@@ -41,13 +44,15 @@ public final class DiffusionSettings {
     static final String PATCH = "diffusion.patch";
     static final String PIXEL_HEAD = "diffusion.pixel-head";
     static final String AUGMENT = "diffusion.augment";
+    static final String SELF_CONDITION = "diffusion.self-condition";
     static final String SAMPLER_STEPS = "diffusion.sampler-steps";
     static final String CHURN = "diffusion.churn";
     static final String GUIDANCE = "diffusion.guidance";
     static final String GUIDANCE_INTERVAL = "diffusion.guidance-interval";
     static final String GUIDE_FRACTION = "diffusion.guide-fraction";
     private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
-            BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL, GUIDE_FRACTION);
+            BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION, SAMPLER_STEPS, CHURN, GUIDANCE,
+            GUIDANCE_INTERVAL, GUIDE_FRACTION);
 
     private DiffusionSettings() {
     }
@@ -75,7 +80,8 @@ public final class DiffusionSettings {
                         options.channelMultipliers()))
                 .optBlocksPerLevel(positive(settings, BLOCKS_PER_LEVEL, options.blocksPerLevel()))
                 .optPatch(positive(settings, PATCH, options.patch()))
-                .optPixelHead(pixelHead(settings, options.pixelHead()));
+                .optPixelHead(pixelHead(settings, options.pixelHead()))
+                .optSelfCondition(selfCondition(settings, options.selfCondition()));
         String augment = settings.get(AUGMENT);
         if (augment != null) {
             try {
@@ -207,6 +213,20 @@ public final class DiffusionSettings {
         throw new IllegalArgumentException("setting " + PIXEL_HEAD + " is '" + text + "', not a count of hidden"
                 + " channels; give 0 for no head or a positive count up to " + Integer.MAX_VALUE + ", e.g. "
                 + PIXEL_HEAD + "=8");
+    }
+
+    /** Reads {@code diffusion.self-condition}, {@code true} or {@code false}. */
+    private static boolean selfCondition(Map<String, String> settings, boolean fallback) {
+        String text = settings.get(SELF_CONDITION);
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("setting " + SELF_CONDITION + " is '" + text
+                    + "'; use " + SELF_CONDITION + "=true or " + SELF_CONDITION + "=false");
+        };
     }
 
     private static List<Integer> integers(String text) {

@@ -16,15 +16,22 @@ import org.twinfold.ml.train.TrainingLoss;
  * random source, so a resumed run draws the same noise as an uninterrupted one. EDM sums over pixels;
  * the mean used here differs by the constant pixel count, which only rescales the learning rate.
  *
+ * <p>With self-conditioning (Chen, Zhang and Hinton, "Analog Bits", ICLR 2023) the network also takes
+ * an estimate of y: zeros in half of the steps, and in the other half the network's own estimate from a
+ * first pass with zeros, through which no gradient flows. The sampler then feeds each evaluation the
+ * previous one's output. The coin is drawn from the step's random source after the noise.
+ *
  * <p>The batch contains the clean images y (N, C, H, W) followed by the network's condition inputs.
  */
 final class EdmLoss implements TrainingLoss {
     private final EdmPreconditioning preconditioning;
     private final NoiseLevels noiseLevels;
+    private final boolean selfCondition;
 
-    EdmLoss(EdmPreconditioning preconditioning, NoiseLevels noiseLevels) {
+    EdmLoss(EdmPreconditioning preconditioning, NoiseLevels noiseLevels, boolean selfCondition) {
         this.preconditioning = preconditioning;
         this.noiseLevels = noiseLevels;
+        this.selfCondition = selfCondition;
     }
 
     @Override
@@ -48,7 +55,15 @@ final class EdmLoss implements TrainingLoss {
 
         NDArray noisy = clean.add(manager.create(noise, shape));
         NDList conditions = new NDList(batch.subList(1, batch.size()));
-        NDArray denoised = preconditioning.denoise(context::forward, noisy, sigmas, conditions);
+        NDArray estimate = null;
+        if (selfCondition) {
+            estimate = noisy.zerosLike();
+            if (context.random().nextBoolean()) {
+                estimate = preconditioning.denoise(context::forward, noisy, sigmas, conditions, estimate)
+                        .stopGradient();
+            }
+        }
+        NDArray denoised = preconditioning.denoise(context::forward, noisy, sigmas, conditions, estimate);
         NDArray weight = manager.create(weights, new Shape(n, 1, 1, 1));
         return denoised.sub(clean).square().mul(weight).mean();
     }

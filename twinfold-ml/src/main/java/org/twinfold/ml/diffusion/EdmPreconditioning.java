@@ -63,6 +63,18 @@ public record EdmPreconditioning(double sigmaData) {
      * @return the denoised images (N, C, H, W), on the manager of {@code x}
      */
     public NDArray denoise(UnaryOperator<NDList> network, NDArray x, double[] sigmas, NDList conditions) {
+        return denoise(network, x, sigmas, conditions, null);
+    }
+
+    /**
+     * Evaluates D(x; sigma_i) for a self-conditioned network, which takes {@code estimate}, its previous
+     * estimate of the clean images, as further input channels after c_in x.
+     *
+     * @param estimate the previous estimate (N, C, H, W) in the units of x, or null for a network without
+     *     self-conditioning
+     */
+    public NDArray denoise(UnaryOperator<NDList> network, NDArray x, double[] sigmas, NDList conditions,
+                           NDArray estimate) {
         int n = sigmas.length;
         if (x.getShape().get(0) != n) {
             throw new IllegalArgumentException(x.getShape() + " holds " + x.getShape().get(0) + " samples but "
@@ -81,7 +93,8 @@ public record EdmPreconditioning(double sigmaData) {
             noise[i] = (float) cNoise(sigmas[i]);
         }
 
-        NDList inputs = new NDList(x.mul(coefficients(manager, in, perSample, x)),
+        NDArray scaled = x.mul(coefficients(manager, in, perSample, x));
+        NDList inputs = new NDList(estimate == null ? scaled : scaled.concat(estimate, 1),
                 coefficients(manager, noise, new Shape(n), x));
         inputs.addAll(conditions);
         NDArray raw = network.apply(inputs).head();

@@ -27,7 +27,8 @@ import java.util.List;
  * with C_l = baseChannels * channelMultipliers[l] and the {@link ConditionEmbedding} added in every
  * residual block. Inputs: x (N, channels, H, W), cNoise (N), then the class one-hot (N, classCount)
  * and the parameters (N, parameterCount + 1) when the config has them. Output (N, channels, H, W).
- * H and W must be multiples of 2^(L-1).
+ * H and W must be multiples of 2^(L-1). With self-conditioning x has 2 channels per image channel:
+ * the noisy image, then the previous estimate of the clean image.
  *
  * <p>With a patch p above 1, the image is folded into (N, channels p^2, H/p, W/p) before the first
  * convolution and unfolded after the last, so every level works at 1/p of the resolution. An optional
@@ -59,7 +60,8 @@ public final class UNet extends AbstractBlock {
                 config.classCount(), config.parameterCount()));
 
         int channels = config.channelsAt(0);
-        this.input = addChildBlock("input", new PaddedConv(config.foldedChannels(), channels, 3, 1, padding));
+        this.input = addChildBlock("input", new PaddedConv(config.inputChannels() * config.patch() * config.patch(),
+                channels, 3, 1, padding));
         Deque<Integer> skips = new ArrayDeque<>();
         skips.push(channels);
         for (int level = 0; level < config.levels(); level++) {
@@ -104,7 +106,7 @@ public final class UNet extends AbstractBlock {
     /** Builds the network and initializes its parameters on {@code manager} from the engine's seed. */
     public static UNet create(UNetConfig config, NDManager manager) {
         UNet unet = new UNet(config);
-        unet.initialize(manager, DataType.FLOAT32, new Shape(1, config.channels(), 8L * config.patch(),
+        unet.initialize(manager, DataType.FLOAT32, new Shape(1, config.inputChannels(), 8L * config.patch(),
                 8L * config.patch()));
         return unet;
     }
@@ -139,7 +141,8 @@ public final class UNet extends AbstractBlock {
             NDArray out = output.forward(store, new NDList(ResidualBlock.silu(normalized)), training).head();
             NDArray full = unfold(out, config.patch());
             if (pixelHead != null) {
-                full = pixelHead.forward(store, new NDList(x, full, emb), training).head();
+                NDArray noisy = config.selfCondition() ? x.get(":, 0:" + config.channels()) : x;
+                full = pixelHead.forward(store, new NDList(noisy, full, emb), training).head();
             }
             return new NDList(scope.keep(full));
         }
@@ -173,9 +176,9 @@ public final class UNet extends AbstractBlock {
 
     private void requireShape(Shape shape) {
         int multiple = config.sizeMultiple();
-        if (shape.dimension() != 4 || shape.get(1) != config.channels()
+        if (shape.dimension() != 4 || shape.get(1) != config.inputChannels()
                 || shape.get(2) % multiple != 0 || shape.get(3) % multiple != 0) {
-            throw new IllegalArgumentException("the U-Net expects (N, " + config.channels() + ", H, W) with H and W"
+            throw new IllegalArgumentException("the U-Net expects (N, " + config.inputChannels() + ", H, W) with H and W"
                     + " multiples of " + multiple + " (" + config.levels() + " levels), but got " + shape
                     + "; crop or pad the lattice, or use fewer levels");
         }
@@ -191,6 +194,7 @@ public final class UNet extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
+        Shape in = inputShapes[0];
+        return new Shape[] {new Shape(in.get(0), config.channels(), in.get(2), in.get(3))};
     }
 }

@@ -27,10 +27,13 @@ import java.util.List;
  *     by about p^2 and makes p x p pixels the finest scale that the convolutions see.
  * @param pixelHead hidden channels of the {@link PixelHead} that refines a patched network's output at
  *     full resolution, or 0 for none
+ * @param selfCondition the network also takes its previous estimate of the clean image as input
+ *     channels (self-conditioning, Chen, Zhang and Hinton, "Analog Bits", ICLR 2023); the input then
+ *     has 2 {@code channels} channels
  */
 public record UNetConfig(int channels, int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                          boolean attention, int attentionHeads, Padding padding, int classCount, int parameterCount,
-                         int maxGroups, int patch, int pixelHead) {
+                         int maxGroups, int patch, int pixelHead, boolean selfCondition) {
     /** Version of the block layout that {@link UNet} builds from this config. */
     public static final int VERSION = 1;
     /** The conditioning embedding has this many times {@code baseChannels} features, as in ADM. */
@@ -90,6 +93,11 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         return channels * patch * patch;
     }
 
+    /** Returns the channels of the network's image input: {@code channels}, doubled with self-conditioning. */
+    public int inputChannels() {
+        return selfCondition ? 2 * channels : channels;
+    }
+
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("version", VERSION);
@@ -105,6 +113,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         node.put("maxGroups", maxGroups);
         node.put("patch", patch);
         node.put("pixelHead", pixelHead);
+        node.put("selfCondition", selfCondition);
         return node;
     }
 
@@ -125,6 +134,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
                 node.get("blocksPerLevel").asInt(), node.get("attention").asBoolean(),
                 node.get("attentionHeads").asInt(), Padding.valueOf(node.get("padding").asText()),
                 node.get("classCount").asInt(), node.get("parameterCount").asInt(), node.get("maxGroups").asInt(),
-                node.path("patch").asInt(1), node.path("pixelHead").asInt(0));
+                node.path("patch").asInt(1), node.path("pixelHead").asInt(0),
+                node.path("selfCondition").asBoolean(false));
     }
 }

@@ -35,8 +35,13 @@ class DiffusionModelTest {
     }
 
     private static DiffusionModel train(long steps, Path checkpoints, TrainingListener listener) {
-        return DiffusionModel.train(Stripes.images(32), CONFIG, OPTIONS, config(steps), BATCH, checkpoints, listener,
-                null);
+        return train(OPTIONS, steps, checkpoints, listener);
+    }
+
+    private static DiffusionModel train(DiffusionOptions options, long steps, Path checkpoints,
+                                        TrainingListener listener) {
+        return DiffusionModel.train(Stripes.images(32), options.unet(1, 2, 0), options, config(steps), BATCH,
+                checkpoints, listener, null);
     }
 
     private static float[] weights(DiffusionModel model) {
@@ -155,6 +160,37 @@ class DiffusionModelTest {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
         return max;
+    }
+
+    @Test
+    void selfConditionedModelResumesReproducibly() throws IOException {
+        DiffusionOptions options = OPTIONS.toBuilder().optSelfCondition(true).build();
+        long[] seeds = {3, 4, 5};
+        float[] straight;
+        float[] sampled;
+        try (DiffusionModel model = train(options, 20, null, report -> { })) {
+            straight = weights(model);
+            sampled = model.sample(labels(0, 1, 0), seeds, SAMPLING);
+        }
+
+        // The coin of each step comes from the step's random source, so a resumed run draws it again.
+        TrainingListener killer = report -> {
+            if (report.step() == 15) {
+                throw new IllegalStateException("simulated kill");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> train(options, 20, folder, killer));
+        try (DiffusionModel resumed = train(options, 20, folder, report -> { })) {
+            assertAllClose(straight, weights(resumed), 1e-4, 1e-5);
+        }
+        try (DiffusionModel loaded = DiffusionModel.load(folder, ComputeOptions.cpu())) {
+            assertTrue(loaded.config().selfCondition());
+            assertAllClose(sampled, loaded.sample(labels(0, 1, 0), seeds, SAMPLING), 1e-4, 1e-5);
+            float[] guided = loaded.sample(labels(0, 1, 0), seeds, new SamplingOptions(SamplerSettings.deterministic(6),
+                    3, 2.0));
+            assertArrayEquals(guided, loaded.sample(labels(0, 1, 0), seeds,
+                    new SamplingOptions(SamplerSettings.deterministic(6), 3, 2.0)));
+        }
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.twinfold.ml.diffusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twinfold.core.testkit.AllClose.assertAllClose;
 
 import ai.djl.engine.Engine;
@@ -18,7 +20,7 @@ import org.twinfold.ml.DjlEngine;
 class UNetTest {
 
     static UNetConfig tiny(Padding padding, int classes) {
-        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4, 1, 0);
+        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4, 1, 0, false);
     }
 
     private static NDArray forward(UNet net, NDManager manager, NDArray x) {
@@ -82,7 +84,7 @@ class UNetTest {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetConfig base = tiny(Padding.CIRCULAR, 3);
-            UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0);
+            UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0, false);
             assertEquals(4, patched.sizeMultiple());
             assertShapeAndPatchShifts(UNet.create(patched, manager), manager);
             assertEquals(base.foldedChannels() * 4, patched.foldedChannels());
@@ -94,18 +96,45 @@ class UNetTest {
         DjlEngine.start();
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
-            UNetConfig headed = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 4);
+            UNetConfig headed = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 4, false);
             assertEquals(headed, UNetConfig.fromJson(headed.toJson()));
             UNet net = UNet.create(headed, manager);
             assertShapeAndPatchShifts(net, manager);
 
             // The head adds two convolutions and a linear layer, each with a bias. A config without the key
             // has no head.
-            UNet plain = UNet.create(new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0),
+            UNet plain = UNet.create(new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0, false),
                     manager);
             assertEquals(plain.getParameters().size() + 6, net.getParameters().size());
             var legacy = headed.toJson().without("pixelHead");
             assertEquals(0, UNetConfig.fromJson(legacy).pixelHead());
+        }
+    }
+
+    @Test
+    void selfConditionedNetworkTakesEstimate() {
+        DjlEngine.start();
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNetConfig conditioned = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 1, 0,
+                    true);
+            assertEquals(conditioned, UNetConfig.fromJson(conditioned.toJson()));
+            assertFalse(UNetConfig.fromJson(conditioned.toJson().without("selfCondition")).selfCondition());
+            UNet net = UNet.create(conditioned, manager);
+
+            // Input (N, 2, H, W): noisy image, then estimate; output (N, 1, H, W), periodic as before.
+            NDArray x = manager.randomNormal(new Shape(2, 2, 8, 8));
+            NDArray y = forward(net, manager, x);
+            assertEquals(new Shape(2, 1, 8, 8), y.getShape());
+            assertAllClose(roll(y, 2, -4).toFloatArray(), forward(net, manager, roll(x, 2, -4)).toFloatArray(),
+                    1e-4, 1e-5);
+
+            // The estimate channel reaches the output.
+            NDArray otherEstimate = x.get(":, 0:1").concat(manager.zeros(new Shape(2, 1, 8, 8)), 1);
+            assertTrue(forward(net, manager, otherEstimate).sub(y).abs().max().getFloat() > 1e-4);
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> forward(net, manager, manager.zeros(new Shape(2, 1, 8, 8))));
+            assertTrue(error.getMessage().contains("expects (N, 2, H, W)"), error.getMessage());
         }
     }
 
