@@ -25,7 +25,8 @@ import java.util.List;
  * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
  * @param pixelHead hidden channels of a full-resolution {@link PixelHead} after a patched U-Net, 0 for none
  * @param augmentation symmetries applied to the training images, {@link Augmentation#NONE} by default
- * @param selfCondition feed the network its previous estimate of the clean image (see {@link UNetConfig})
+ * @param selfCondition whether the network also takes its previous estimate of the clean image (see
+ *     {@link UNetConfig})
  */
 public record DiffusionOptions(int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                                boolean attention, int attentionHeads, Padding padding, int maxGroups,

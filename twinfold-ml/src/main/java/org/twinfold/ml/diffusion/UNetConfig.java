@@ -27,9 +27,9 @@ import java.util.List;
  *     by about p^2 and makes p x p pixels the finest scale that the convolutions see.
  * @param pixelHead hidden channels of the {@link PixelHead} that refines a patched network's output at
  *     full resolution, or 0 for none
- * @param selfCondition the network also takes its previous estimate of the clean image as input
- *     channels (self-conditioning, Chen, Zhang and Hinton, "Analog Bits", ICLR 2023); the input then
- *     has 2 {@code channels} channels
+ * @param selfCondition whether the network also takes its previous estimate of the clean image as
+ *     input channels, which doubles the input's channels (self-conditioning after Chen, Zhang and
+ *     Hinton, "Analog Bits", ICLR 2023)
  */
 public record UNetConfig(int channels, int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                          boolean attention, int attentionHeads, Padding padding, int classCount, int parameterCount,

@@ -122,7 +122,7 @@ class UNetTest {
             assertFalse(UNetConfig.fromJson(conditioned.toJson().without("selfCondition")).selfCondition());
             UNet net = UNet.create(conditioned, manager);
 
-            // Input (N, 2, H, W): noisy image, then estimate; output (N, 1, H, W), periodic as before.
+            // The input (N, 2, H, W) is the noisy image, then the estimate. The output (N, 1, H, W) stays periodic.
             NDArray x = manager.randomNormal(new Shape(2, 2, 8, 8));
             NDArray y = forward(net, manager, x);
             assertEquals(new Shape(2, 1, 8, 8), y.getShape());
