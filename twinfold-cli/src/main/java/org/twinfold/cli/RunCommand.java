@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("4/" + stepCount + " generate one sample per test point");
         Dataset test = Dataset.open(testData);
         Surrogates.sample(checkpoints, test.points(), test.manifest().seeds(), common.seed + 2, batch, threads, sampler,
-                generated);
+                generated, "4/" + stepCount + " generate");
 
         System.err.println("5/" + stepCount + " evaluate against the test set");
         Evaluation evaluation = EvaluateCommand.evaluate(task, testData, generated, checkpoints, trainData);

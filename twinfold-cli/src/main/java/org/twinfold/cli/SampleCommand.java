@@ -54,7 +54,7 @@ final class SampleCommand implements Callable<Integer> {
         List<ParameterPoint> points = points();
         long[] seeds = pointsFrom == null ? null : Dataset.open(pointsFrom).manifest().seeds();
         Manifest manifest = Surrogates.sample(checkpoint, points, seeds, common.seed, batch, common.resolvedThreads(),
-                sampler, out);
+                sampler, out, "sample");
         System.out.printf("Wrote %d surrogate samples to %s%n", manifest.sampleCount(), out);
         return ExitCode.SUCCESS;
     }

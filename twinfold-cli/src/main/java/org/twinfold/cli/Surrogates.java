@@ -126,9 +126,10 @@ final class Surrogates {
      * @param seeds one seed per point, or null to derive them from {@code seed}
      * @param batch samples per generator call; the wall time of a call is shared evenly by its samples
      * @param sampler sampler settings for a diffusion checkpoint; empty for the family's defaults
+     * @param label label of the progress bar, such as {@code 4/7 generate}
      */
     static Manifest sample(Path checkpoints, List<ParameterPoint> points, long[] seeds, long seed, int batch,
-                           int threads, DiffusionSamplerOptions sampler, Path out)
+                           int threads, DiffusionSamplerOptions sampler, Path out, String label)
             throws IOException, InterruptedException {
         startEngine(threads);
         Generator surrogate = sampler.apply(SurrogateFamilies.forCheckpoint(checkpoints).load(checkpoints));
@@ -149,7 +150,7 @@ final class Surrogates {
                 .configuration(Map.of("checkpoint", checkpoints.toString(), "batch", Integer.toString(batch)))
                 .parents(Map.of("trainingData", Checkpoint.read(checkpoints).metadata().path("caller")
                         .path("trainingData").path("manifestSha256").asText()))
-                .listener(ProgressBar.onStandardError("sample", "samples"))
+                .listener(ProgressBar.onStandardError(label, "samples"))
                 .build()
                 .run(out);
     }

@@ -54,6 +54,7 @@ class VasculogenesisRunTest {
         assertTrue(run.output().contains("targets per class: classifier accuracy on generated masks at least 0.80 x"),
                 run.output());
         assertTrue(run.output().contains("7/7 train classifier"), run.output());
+        assertTrue(run.output().contains("4/7 generate: 12 samples complete"), run.output());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
