@@ -10,8 +10,8 @@ import java.util.TreeMap;
  *
  * @param id stable name, such as {@code oscillator-verlet} or {@code mlp-surrogate}
  * @param version version of the generator's algorithm; change it whenever output changes
- * @param settings configuration values that change the output, as strings; kept sorted by key, so
- *     that two identical runs write identical manifests
+ * @param settings configuration values that change the output, as strings, sorted by key so that two
+ *     identical runs write identical manifests
  */
 public record GeneratorInfo(String id, String version, Map<String, String> settings) {
 
