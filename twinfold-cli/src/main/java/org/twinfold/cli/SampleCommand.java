@@ -28,7 +28,8 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--points-from", paramLabel = "DIR",
             description = "Use the parameter points and seeds of this dataset, so that each generated sample has the "
-                    + "inputs of one simulated sample, for a sample-by-sample comparison.")
+                    + "inputs of one simulated sample, for a sample-by-sample comparison. The samples then "
+                    + "depend on those seeds, not on --seed.")
     Path pointsFrom;
 
     @Option(names = "--samples", paramLabel = "N", description = "Number of new points to sample instead.")

@@ -113,11 +113,16 @@ class TrainSettingsTest {
 
     @Test
     void invalidSelfConditionExitsTwo() {
-        CliRunner.Result invalid = train("self-condition-yes", "--setting", "diffusion.self-condition=yes");
-        assertEquals(2, invalid.exitCode(), invalid.all());
-        assertTrue(invalid.all().contains("setting diffusion.self-condition is 'yes'; use"
-                + " diffusion.self-condition=true or diffusion.self-condition=false"), invalid.all());
-        assertFalse(Files.exists(temp.resolve("self-condition-yes")), invalid.all());
+        // Other spellings of true are rejected too: a resumed run compares the settings' text.
+        for (String value : new String[] {"yes", "TRUE", ""}) {
+            String out = "self-condition-" + value.length();
+            CliRunner.Result invalid = train(out, "--setting", "diffusion.self-condition=" + value);
+
+            assertEquals(2, invalid.exitCode(), invalid.all());
+            assertTrue(invalid.all().contains("setting diffusion.self-condition is '" + value + "'; use"
+                    + " diffusion.self-condition=true or diffusion.self-condition=false"), invalid.all());
+            assertFalse(Files.exists(temp.resolve(out)), invalid.all());
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.twinfold.ml.diffusion;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -215,13 +214,16 @@ public final class DiffusionSettings {
                 + PIXEL_HEAD + "=8");
     }
 
-    /** Reads {@code diffusion.self-condition}, {@code true} or {@code false}. */
+    /**
+     * Reads {@code diffusion.self-condition}: exactly {@code true} or {@code false}, because a resumed run
+     * compares the settings' text with the checkpoint's.
+     */
     private static boolean selfCondition(Map<String, String> settings, boolean fallback) {
         String text = settings.get(SELF_CONDITION);
         if (text == null) {
             return fallback;
         }
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+        return switch (text.trim()) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("setting " + SELF_CONDITION + " is '" + text
