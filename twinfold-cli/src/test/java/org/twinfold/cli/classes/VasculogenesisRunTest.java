@@ -55,6 +55,14 @@ class VasculogenesisRunTest {
                 run.output());
         assertTrue(run.output().contains("7/7 train classifier"), run.output());
         assertTrue(run.output().contains("4/7 generate: 12 samples complete"), run.output());
+        assertTrue(run.output().contains("Training the guide model of autoguidance"), run.output());
+
+        // A rerun trains nothing and says so for the guide too.
+        ChildJvm.Result rerun = ChildJvm.run("run", "vasculogenesis", "--preset", "smoke", "--out", out.toString(),
+                "--threads", "1");
+        assertEquals(0, rerun.exitCode(), rerun.output());
+        assertTrue(rerun.output().contains("has finished its 8 steps"), rerun.output());
+        assertFalse(rerun.output().contains("Training the guide model"), rerun.output());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Class by class"));
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));

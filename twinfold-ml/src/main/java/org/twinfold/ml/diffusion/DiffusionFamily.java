@@ -88,13 +88,25 @@ public final class DiffusionFamily implements SurrogateFamily {
         if (fraction > 0) {
             long guideSteps = Math.max(2, Math.round(shared.steps() * fraction));
             Path guide = checkpoints.resolve(GUIDE_FOLDER);
-            LOG.info("Training the guide model of autoguidance: the same network for {} steps, into {}", guideSteps,
-                    guide);
+            if (trainedSteps(guide) >= guideSteps) {
+                LOG.info("The guide model of autoguidance in {} has finished its {} steps", guide, guideSteps);
+            } else {
+                LOG.info("Training the guide model of autoguidance: the same network for {} steps, into {}",
+                        guideSteps, guide);
+            }
             DiffusionModel.train(images, config, effective, training(shared, guideSteps, effective),
                     shared.batchSize(), guide, listener, metadata).close();
             seconds += Checkpoint.read(guide).state().trainingWallSeconds();
         }
         return seconds;
+    }
+
+    /** Returns the step of the newest checkpoint in {@code folder}, or 0 when it has none. */
+    private static long trainedSteps(Path folder) throws IOException {
+        if (CheckpointStore.latest(folder).isEmpty()) {
+            return 0;
+        }
+        return Checkpoint.read(folder).state().step();
     }
 
     /** Returns the warm-up and cosine schedule of {@code steps} steps at the shared learning rate. */
