@@ -57,7 +57,7 @@ class VasculogenesisRunTest {
         assertTrue(run.output().contains("4/7 generate: 12 samples complete"), run.output());
         assertTrue(run.output().contains("Training the guide model of autoguidance"), run.output());
 
-        // A rerun trains nothing and says so for the guide too.
+        // A rerun trains nothing, and its log reports the finished guide.
         ChildJvm.Result rerun = ChildJvm.run("run", "vasculogenesis", "--preset", "smoke", "--out", out.toString(),
                 "--threads", "1");
         assertEquals(0, rerun.exitCode(), rerun.output());
