@@ -60,8 +60,8 @@ public final class UNet extends AbstractBlock {
                 config.classCount(), config.parameterCount()));
 
         int channels = config.channelsAt(0);
-        this.input = addChildBlock("input", new PaddedConv(config.inputChannels() * config.patch() * config.patch(),
-                channels, 3, 1, padding));
+        this.input = addChildBlock("input", new PaddedConv(config.foldedInputChannels(), channels, 3, 1,
+                padding));
         Deque<Integer> skips = new ArrayDeque<>();
         skips.push(channels);
         for (int level = 0; level < config.levels(); level++) {
@@ -178,8 +178,8 @@ public final class UNet extends AbstractBlock {
         int multiple = config.sizeMultiple();
         if (shape.dimension() != 4 || shape.get(1) != config.inputChannels()
                 || shape.get(2) % multiple != 0 || shape.get(3) % multiple != 0) {
-            throw new IllegalArgumentException("the U-Net expects (N, " + config.inputChannels() + ", H, W) with H and W"
-                    + " multiples of " + multiple + " (" + config.levels() + " levels), but got " + shape
+            throw new IllegalArgumentException("the U-Net expects (N, " + config.inputChannels() + ", H, W) with H"
+                    + " and W multiples of " + multiple + " (" + config.levels() + " levels), but got " + shape
                     + "; crop or pad the lattice, or use fewer levels");
         }
     }

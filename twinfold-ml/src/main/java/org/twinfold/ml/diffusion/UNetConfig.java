@@ -88,7 +88,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         return patch << (levels() - 1);
     }
 
-    /** Returns the channel count of the folded image, the first convolution's input: channels times patch^2. */
+    /** Returns the channel count of the folded output, which the last convolution writes: channels times patch^2. */
     public int foldedChannels() {
         return channels * patch * patch;
     }
@@ -96,6 +96,11 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
     /** Returns the channels of the network's image input: {@code channels}, doubled with self-conditioning. */
     public int inputChannels() {
         return selfCondition ? 2 * channels : channels;
+    }
+
+    /** Returns the channel count of the first convolution's folded input: input channels times patch^2. */
+    public int foldedInputChannels() {
+        return inputChannels() * patch * patch;
     }
 
     public ObjectNode toJson() {

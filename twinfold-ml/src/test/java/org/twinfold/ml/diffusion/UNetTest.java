@@ -120,6 +120,8 @@ class UNetTest {
                     true);
             assertEquals(conditioned, UNetConfig.fromJson(conditioned.toJson()));
             assertFalse(UNetConfig.fromJson(conditioned.toJson().without("selfCondition")).selfCondition());
+            assertEquals(2, conditioned.foldedInputChannels());
+            assertEquals(1, conditioned.foldedChannels());
             UNet net = UNet.create(conditioned, manager);
 
             // The input (N, 2, H, W) is the noisy image, then the estimate. The output (N, 1, H, W) stays periodic.
