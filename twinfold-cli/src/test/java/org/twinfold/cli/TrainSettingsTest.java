@@ -113,7 +113,7 @@ class TrainSettingsTest {
 
     @Test
     void invalidSelfConditionExitsTwo() {
-        // Other spellings of true are rejected too: a resumed run compares the settings' text.
+        // Other spellings of true are rejected too, because a resumed run compares the settings' text.
         for (String value : new String[] {"yes", "TRUE", ""}) {
             String out = "self-condition-" + value.length();
             CliRunner.Result invalid = train(out, "--setting", "diffusion.self-condition=" + value);

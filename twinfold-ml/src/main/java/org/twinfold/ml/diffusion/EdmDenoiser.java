@@ -17,7 +17,8 @@ import java.util.Arrays;
  * forward pass of 2N samples, at the noise levels where {@link SamplingOptions#guidedAt} holds. Guidance needs a network trained with label dropout.
  *
  * <p>A self-conditioned network gets the output of this denoiser's previous call (zeros at the first),
- * so one instance serves one batch through one sampling run.
+ * so one instance serves one batch through one sampling run. With guidance that output is the guided
+ * one, and both halves of the doubled batch get it.
  */
 final class EdmDenoiser implements Denoiser {
     private final UNet network;
