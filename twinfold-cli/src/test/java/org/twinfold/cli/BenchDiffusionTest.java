@@ -23,4 +23,13 @@ class BenchDiffusionTest {
         assertEquals(ExitCode.INVALID_INPUT, result.exitCode(), result.all());
         assertTrue(result.all().contains("warm-up steps -1 is negative"), result.all());
     }
+
+    @Test
+    void negativePixelHeadIsRejected() {
+        CliRunner.Result result = CliRunner.run("bench", "diffusion", "--side", "8", "--base", "4", "--pixel-head",
+                "-2", "--threads", "1");
+        assertEquals(ExitCode.INVALID_INPUT, result.exitCode(), result.all());
+        assertTrue(result.all().contains("--pixel-head is -2; give 0 for no head or a positive count of hidden"
+                + " channels, such as 8"), result.all());
+    }
 }
