@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.twinfold.core.Generator;
 import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.Schema;
@@ -78,11 +82,42 @@ final class Surrogates {
         }
         JsonNode caller = Checkpoint.read(checkpoints).metadata().path("caller");
         Optional<Map<String, String>> recorded = TrainingMetadata.settings(caller);
-        if (recorded.isPresent() && !recorded.get().equals(settings)) {
-            throw new IllegalArgumentException("the checkpoints in " + checkpoints + " were trained with the settings "
-                    + recorded.get() + ", but this command gives " + settings + "; give the same --setting values to"
-                    + " resume or reuse them, or choose another --out folder");
+        if (recorded.isPresent() && !family.sameSettings(recorded.get(), settings)) {
+            throw new IllegalArgumentException("the checkpoints in " + checkpoints + " were trained with other "
+                    + family.name() + " settings: " + String.join("; ", differences(family, recorded.get(), settings))
+                    + ". Give the checkpoints' values with --setting KEY=VALUE to resume or reuse them, or choose"
+                    + " another --out folder");
         }
+    }
+
+    /**
+     * Describes the keys whose values differ between the checkpoint's settings and the command's. A key
+     * counts when giving the command's value alone to the checkpoint's settings changes what they
+     * configure; when no single key does, every key whose text differs is listed.
+     */
+    private static List<String> differences(SurrogateFamily family, Map<String, String> recorded,
+                                            Map<String, String> given) {
+        Set<String> keys = new TreeSet<>(recorded.keySet());
+        keys.addAll(given.keySet());
+        List<String> differing = keys.stream().filter(key -> !Objects.equals(recorded.get(key), given.get(key)))
+                .toList();
+        List<String> effective = differing.stream().filter(key -> {
+            Map<String, String> changed = new TreeMap<>(recorded);
+            if (given.containsKey(key)) {
+                changed.put(key, given.get(key));
+            } else {
+                changed.remove(key);
+            }
+            return !family.sameSettings(recorded, changed);
+        }).toList();
+        return (effective.isEmpty() ? differing : effective).stream()
+                .map(key -> key + " was " + describe(recorded.get(key)) + " in training and is "
+                        + describe(given.get(key)) + " now")
+                .toList();
+    }
+
+    private static String describe(String value) {
+        return value == null ? "not set (the family's default)" : "'" + value + "'";
     }
 
     /** Trains (or resumes training of) a task's surrogate and returns the total training wall seconds. */

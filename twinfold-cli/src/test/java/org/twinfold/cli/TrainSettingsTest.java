@@ -71,9 +71,33 @@ class TrainSettingsTest {
         CliRunner.Result changed = train("resumed", "--setting", "diffusion.p-mean=0.4");
 
         assertEquals(2, changed.exitCode(), changed.all());
-        assertTrue(changed.all().contains("were trained with the settings {diffusion.churn=10, diffusion.guidance=2,"
-                + " diffusion.guide-fraction=0.25, diffusion.p-mean=0.2,"), changed.all());
+        assertTrue(changed.all().contains("were trained with other diffusion settings: diffusion.p-mean was '0.2' in"
+                + " training and is '0.4' now. Give the checkpoints' values with --setting KEY=VALUE"), changed.all());
+        assertFalse(changed.all().contains("churn"), "only the differing key is named: " + changed.all());
         assertEquals(0.2, edm("resumed").get("pMean").asDouble());
+    }
+
+    @Test
+    void resumingWithNewKeyNamesIt() throws Exception {
+        assertEquals(0, train("new-key").exitCode());
+
+        CliRunner.Result changed = train("new-key", "--setting", "diffusion.self-condition=true");
+
+        assertEquals(2, changed.exitCode(), changed.all());
+        assertTrue(changed.all().contains("diffusion.self-condition was not set (the family's default) in training"
+                + " and is 'true' now"), changed.all());
+    }
+
+    @Test
+    void resumingWithSameValuesWrittenOtherwiseContinues() throws Exception {
+        assertEquals(0, train("spelled", "--setting", "diffusion.p-mean=0.2").exitCode());
+
+        // The family's default given explicitly, and the same numbers written differently.
+        CliRunner.Result again = train("spelled", "--setting", "diffusion.self-condition=false",
+                "--setting", "diffusion.p-mean=2e-1", "--setting", "diffusion.churn=10.0");
+
+        assertEquals(0, again.exitCode(), again.all());
+        assertEquals(0.2, edm("spelled").get("pMean").asDouble());
     }
 
     @Test

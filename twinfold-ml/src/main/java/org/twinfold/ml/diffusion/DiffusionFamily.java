@@ -69,6 +69,21 @@ public final class DiffusionFamily implements SurrogateFamily {
         DiffusionModel.requireFits(effective.unet(1, 0, 0), shape.get(0), shape.get(1));
     }
 
+    /**
+     * Compares the network, training and default sampler that the two maps give, over this family's
+     * options. A recorded map that no longer parses (a key of an older version) matches only its own text.
+     */
+    @Override
+    public boolean sameSettings(Map<String, String> recorded, Map<String, String> given) {
+        try {
+            return DiffusionSettings.apply(options, recorded).equals(DiffusionSettings.apply(options, given))
+                    && DiffusionSettings.sampling(recorded).equals(DiffusionSettings.sampling(given))
+                    && DiffusionSettings.guideFraction(recorded) == DiffusionSettings.guideFraction(given);
+        } catch (IllegalArgumentException e) {
+            return recorded.equals(given);
+        }
+    }
+
     @Override
     public double train(Task task, Dataset data, SurrogateOptions shared, Path checkpoints, TrainingListener listener)
             throws IOException {

@@ -215,8 +215,8 @@ public final class DiffusionSettings {
     }
 
     /**
-     * Reads {@code diffusion.self-condition}: exactly {@code true} or {@code false}, because a resumed run
-     * compares the settings' text with the checkpoint's.
+     * Reads {@code diffusion.self-condition}: exactly {@code true} or {@code false}, so that a typing slip
+     * such as {@code ture} is not read as false.
      */
     private static boolean selfCondition(Map<String, String> settings, boolean fallback) {
         String text = settings.get(SELF_CONDITION);

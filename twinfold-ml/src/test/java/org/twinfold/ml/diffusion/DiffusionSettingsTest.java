@@ -105,6 +105,21 @@ class DiffusionSettingsTest {
     }
 
     @Test
+    void settingsCompareByWhatTheyConfigure() {
+        DiffusionFamily family = new DiffusionFamily();
+        assertTrue(family.sameSettings(Map.of(), Map.of("diffusion.self-condition", "false",
+                "diffusion.guide-fraction", "0", "diffusion.guidance", "1.0")));
+        assertTrue(family.sameSettings(Map.of("diffusion.guidance", "2", "diffusion.guidance-interval", "0.3,inf"),
+                Map.of("diffusion.guidance", "2.0", "diffusion.guidance-interval", "3e-1, inf")));
+        assertFalse(family.sameSettings(Map.of(), Map.of("diffusion.self-condition", "true")));
+        assertFalse(family.sameSettings(Map.of("diffusion.guide-fraction", "0.25"), Map.of()));
+        assertFalse(family.sameSettings(Map.of("diffusion.churn", "10"), Map.of("diffusion.churn", "5")));
+        // A key that this version no longer reads matches only the same text.
+        assertFalse(family.sameSettings(Map.of("diffusion.retired", "1"), Map.of()));
+        assertTrue(family.sameSettings(Map.of("diffusion.retired", "1"), Map.of("diffusion.retired", "1")));
+    }
+
+    @Test
     void settingUnknownKeyRejected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.pmean", "0.5")));
