@@ -31,9 +31,13 @@ final class TrainingOptions {
                     + "their networks themselves and ignore it. Default: ${DEFAULT-VALUE}.")
     String hidden;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "500",
-            description = "Steps between checkpoints; a killed run resumes from the newest. Default: ${DEFAULT-VALUE}.")
-    long checkpointEvery;
+    /** Steps between checkpoints when the run is long enough; shorter runs checkpoint five times. */
+    private static final long CHECKPOINT_EVERY = 500;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Steps between checkpoints; a killed run resumes from the newest. Default: " + CHECKPOINT_EVERY
+                    + ", or a fifth of the steps when that is fewer.")
+    Long checkpointEvery;
 
     @Option(names = "--setting", paramLabel = "KEY=VALUE",
             description = "A surrogate family's setting, repeatable, over the task's own, such as "
@@ -46,18 +50,14 @@ final class TrainingOptions {
     String family;
 
     SurrogateOptions resolve(Preset preset, long seed) {
-        return new SurrogateOptions(
-                steps == null ? preset.trainingSteps() : steps,
+        long total = steps == null ? preset.trainingSteps() : steps;
+        return new SurrogateOptions(total,
                 batchSize == null ? preset.batchSize() : batchSize,
                 learningRate == null ? preset.learningRate() : learningRate,
-                seed, checkpointEvery, widths(), settings());
+                seed, checkpointEvery == null ? Math.min(CHECKPOINT_EVERY, Math.max(1, total / 5)) : checkpointEvery,
+                widths(), settings());
     }
 
-    /**
-     * Returns the {@code --setting} values as a map, in the order given; a later value of a key wins.
-     *
-     * @throws IllegalArgumentException naming a value without '=' or with an empty key
-     */
     /**
      * Returns the options given on the command line that only a surrogate family's training reads, not the
      * operator pipeline (--batch-size, --learning-rate, --hidden, --family, --setting), for its message.
@@ -82,6 +82,11 @@ final class TrainingOptions {
         return options;
     }
 
+    /**
+     * Returns the {@code --setting} values as a map, in the order given; a later value of a key wins.
+     *
+     * @throws IllegalArgumentException naming a value without '=' or with an empty key
+     */
     Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String text : settingTexts) {
