@@ -58,13 +58,17 @@ final class BenchDiffusion implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int pixelHead;
 
+    @Option(names = "--self-condition",
+            description = "Feed the network its previous estimate of the clean image (diffusion.self-condition=true).")
+    boolean selfCondition;
+
     @Option(names = "--threads", defaultValue = "2", description = "libtorch threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Override
     public Integer call() {
         DiffusionBenchmark.Settings settings = new DiffusionBenchmark.Settings(side, base, multipliers, batch, steps,
-                heunSteps, patch, pixelHead);
+                heunSteps, patch, pixelHead, selfCondition);
         DjlEngine.start(EngineOptions.threads(threads));
         System.out.printf("bench diffusion --mode %s: %d libtorch thread(s), images of 1 x %d x %d%n", mode, threads,
                 side, side);

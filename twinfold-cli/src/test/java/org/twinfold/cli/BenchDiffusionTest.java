@@ -17,6 +17,15 @@ class BenchDiffusionTest {
     }
 
     @Test
+    void selfConditionedNetworkSamples() {
+        CliRunner.Result result = CliRunner.run("bench", "diffusion", "--mode", "sample", "--side", "8", "--base", "4",
+                "--batch", "2", "--heun-steps", "2", "--self-condition", "--threads", "1");
+        assertEquals(0, result.exitCode(), result.all());
+        assertTrue(result.all().contains("self-conditioning on"), result.all());
+        assertTrue(result.all().contains("sampling 1x8x8, 2 Heun steps (3 evaluations), batch 2"), result.all());
+    }
+
+    @Test
     void negativeWarmUpIsRejected() {
         CliRunner.Result result = CliRunner.run("bench", "diffusion", "--side", "8", "--base", "4", "--warmup", "-1",
                 "--threads", "1");

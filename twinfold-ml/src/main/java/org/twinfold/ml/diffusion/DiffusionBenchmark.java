@@ -49,9 +49,11 @@ public final class DiffusionBenchmark {
      * @param heunSteps sampler steps (2 x steps - 1 network evaluations)
      * @param patch side of the pixel patches folded into channels at the U-Net's input, 1 for none
      * @param pixelHead hidden channels of the full-resolution {@link PixelHead}, 0 for none
+     * @param selfCondition whether the network also takes its previous estimate (self-conditioning);
+     *     training then runs a second forward pass on half of the steps
      */
     public record Settings(int side, int baseChannels, List<Integer> multipliers, int batch, int steps,
-                           int heunSteps, int patch, int pixelHead) {
+                           int heunSteps, int patch, int pixelHead, boolean selfCondition) {
         public Settings {
             if (side < 8 || baseChannels < 1 || batch < 1 || steps < 1 || heunSteps < 1 || patch < 1) {
                 throw new IllegalArgumentException("benchmark settings must be positive (side at least 8): side "
@@ -72,7 +74,8 @@ public final class DiffusionBenchmark {
         }
 
         Settings withBatch(int newBatch) {
-            return new Settings(side, baseChannels, multipliers, newBatch, steps, heunSteps, patch, pixelHead);
+            return new Settings(side, baseChannels, multipliers, newBatch, steps, heunSteps, patch, pixelHead,
+                    selfCondition);
         }
     }
 
@@ -156,8 +159,9 @@ public final class DiffusionBenchmark {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DiffusionModel model = train(settings.withBatch(2), 1, report -> { })) {
             System.out.printf(Locale.ROOT, "U-Net: base channels %d, multipliers %s, patch %d, pixel head %d,"
-                    + " %d weights (untrained, which changes no timing)%n", settings.baseChannels(),
-                    settings.multipliers(), settings.patch(), settings.pixelHead(), parameters(model));
+                    + " self-conditioning %s, %d weights (untrained, which changes no timing)%n",
+                    settings.baseChannels(), settings.multipliers(), settings.patch(), settings.pixelHead(),
+                    settings.selfCondition() ? "on" : "off", parameters(model));
             int[] batches = settings.batch() == 1 ? new int[] {1} : new int[] {1, settings.batch()};
             for (int batch : batches) {
                 SamplingOptions options = new SamplingOptions(SamplerSettings.deterministic(settings.heunSteps()),
@@ -184,7 +188,7 @@ public final class DiffusionBenchmark {
     private static DiffusionModel train(Settings settings, int steps, TrainingListener listener) {
         DiffusionOptions options = DiffusionOptions.builder().optBaseChannels(settings.baseChannels())
                 .optChannelMultipliers(settings.multipliers()).optPatch(settings.patch())
-                .optPixelHead(settings.pixelHead()).build();
+                .optPixelHead(settings.pixelHead()).optSelfCondition(settings.selfCondition()).build();
         TrainingConfig config = TrainingConfig.builder().setTotalSteps(steps).setSeed(1)
                 .setSchedule(LearningRateSchedule.constant(2e-4)).optEmaDecay(options.emaDecay())
                 .optCheckpointEvery(Long.MAX_VALUE).build();
