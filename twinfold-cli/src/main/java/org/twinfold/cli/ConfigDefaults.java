@@ -6,11 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,10 +19,16 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Option defaults from a YAML or JSON file named by {@code --config FILE}. Keys are option names
  * without the leading dashes ({@code threads: 2}, {@code learning-rate: 0.001}); options given on
- * the command line win. An unknown key is rejected with the list of valid keys.
+ * the command line win. An unknown key is rejected with the list of valid keys. An option that takes
+ * comma-separated values ({@code guidance-interval: 0.3,3}) may also be given a YAML or JSON list
+ * ({@code guidance-interval: [0.3, 3]}).
  */
 final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     private final Map<String, String> values;
+
+    /** The value of a key whose YAML or JSON value is a list of scalars, joined with commas. */
+    private record Entry(String text, boolean list) {
+    }
 
     private ConfigDefaults(Map<String, String> values) {
         this.values = values;
@@ -34,9 +40,11 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         if (file == null) {
             return;
         }
-        Map<String, String> values = read(file);
+        Map<String, Entry> entries = read(file);
         CommandLine target = subcommand(root, args);
-        requireKnownKeys(file, values, target.getCommandSpec());
+        requireKnownKeys(file, entries, target.getCommandSpec());
+        Map<String, String> values = new LinkedHashMap<>();
+        entries.forEach((key, entry) -> values.put(key, entry.text()));
         target.setDefaultValueProvider(new ConfigDefaults(values));
     }
 
@@ -61,7 +69,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         return null;
     }
 
-    private static Map<String, String> read(Path file) {
+    private static Map<String, Entry> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("config file " + file + " does not exist; check the path given to --config");
         }
@@ -71,19 +79,33 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
                 throw new InvalidInputException("config file " + file + " must hold a mapping of option names to "
                         + "values, such as 'threads: 2'");
             }
-            Map<String, String> values = new LinkedHashMap<>();
+            Map<String, Entry> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : tree.properties()) {
-                JsonNode value = entry.getValue();
-                if (value.isContainerNode()) {
-                    throw new InvalidInputException("config key '" + entry.getKey() + "' in " + file
-                            + " has a list or mapping as its value; give a single value");
-                }
-                values.put(entry.getKey(), value.asText());
+                values.put(entry.getKey(), entry(file, entry.getKey(), entry.getValue()));
             }
             return values;
         } catch (IOException e) {
             throw new InvalidInputException("config file " + file + " is not valid YAML or JSON: " + e.getMessage());
         }
+    }
+
+    private static Entry entry(Path file, String key, JsonNode value) {
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (item.isContainerNode()) {
+                    throw new InvalidInputException("config key '" + key + "' in " + file + " has a nested list or"
+                            + " mapping; give a single value or a list of values");
+                }
+                items.add(item.asText());
+            }
+            return new Entry(String.join(",", items), true);
+        }
+        if (value.isObject()) {
+            throw new InvalidInputException("config key '" + key + "' in " + file + " has a mapping as its value;"
+                    + " give a single value");
+        }
+        return new Entry(value.asText(), false);
     }
 
     private static CommandLine subcommand(CommandLine root, List<String> args) {
@@ -97,18 +119,28 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         return current;
     }
 
-    private static void requireKnownKeys(Path file, Map<String, String> values, CommandSpec spec) {
-        Set<String> known = new TreeSet<>();
+    private static void requireKnownKeys(Path file, Map<String, Entry> values, CommandSpec spec) {
+        Map<String, OptionSpec> known = new TreeMap<>();
         for (OptionSpec option : spec.options()) {
-            known.add(stripDashes(option.longestName()));
+            known.put(stripDashes(option.longestName()), option);
         }
         known.remove("config");
-        for (String key : values.keySet()) {
-            if (!known.contains(key)) {
-                throw new InvalidInputException("config file " + file + " has unknown key '" + key + "' for '"
-                        + spec.qualifiedName() + "'; valid keys are " + known);
+        for (Map.Entry<String, Entry> value : values.entrySet()) {
+            OptionSpec option = known.get(value.getKey());
+            if (option == null) {
+                throw new InvalidInputException("config file " + file + " has unknown key '" + value.getKey()
+                        + "' for '" + spec.qualifiedName() + "'; valid keys are " + known.keySet());
+            }
+            if (value.getValue().list() && !takesCommas(option)) {
+                throw new InvalidInputException("config key '" + value.getKey() + "' in " + file + " has a list as"
+                        + " its value, but " + option.longestName() + " takes a single value; give one value");
             }
         }
+    }
+
+    /** Returns whether an option's value is a comma-separated list, such as LOW,HIGH. */
+    private static boolean takesCommas(OptionSpec option) {
+        return ",".equals(option.splitRegex()) || option.paramLabel().contains(",");
     }
 
     private static String stripDashes(String name) {

@@ -26,7 +26,7 @@ final class TrainingOptions {
 
     private static final String DEFAULT_HIDDEN = "128,128,128";
 
-    @Option(names = "--hidden", paramLabel = "WIDTHS", defaultValue = DEFAULT_HIDDEN,
+    @Option(names = "--hidden", paramLabel = "W1,W2,...", defaultValue = DEFAULT_HIDDEN,
             description = "Hidden layer widths of the mlp family's network, comma-separated; the other families size "
                     + "their networks themselves and ignore it. Default: ${DEFAULT-VALUE}.")
     String hidden;

@@ -135,6 +135,28 @@ class RunCommandTest {
     }
 
     @Test
+    void configListReachesCommaSeparatedOption() throws Exception {
+        Path config = Files.writeString(temp.resolve("interval.yaml"), "guidance-interval: [3, 0.3]\n");
+        Path out = temp.resolve("listed-run");
+        CliRunner.Result listed = CliRunner.run("run", "vasculogenesis", "--preset", "smoke", "--config",
+                config.toString(), "--out", out.toString());
+
+        // The list arrives as the text 3,0.3, which the sampler's check then rejects as reversed.
+        assertEquals(2, listed.exitCode(), listed.all());
+        assertContains(listed, "guidance interval is sigma 3.0 to 0.3");
+        assertTrue(Files.notExists(out));
+
+        Path seeds = Files.writeString(temp.resolve("seeds.yaml"), "seed: [1, 2]\n");
+        CliRunner.Result single = CliRunner.run("run", "vasculogenesis", "--preset", "smoke", "--config",
+                seeds.toString(), "--out", out.toString());
+
+        assertEquals(2, single.exitCode(), single.all());
+        assertContains(single, "config key 'seed' in " + seeds + " has a list as its value, but --seed takes a"
+                + " single value");
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
     void samplerOptionsCheckedBeforeSimulating() {
         Path mlp = temp.resolve("mlp-run");
         CliRunner.Result notDiffusion = CliRunner.run("run", "oscillator", "--churn", "5", "--out", mlp.toString());
