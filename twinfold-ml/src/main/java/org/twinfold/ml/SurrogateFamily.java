@@ -46,11 +46,11 @@ public interface SurrogateFamily {
     /**
      * Returns whether two maps of this family's settings, both accepted by {@link #checkSettings}, train
      * and sample alike, so that a checkpoint trained with {@code recorded} may be resumed or reused with
-     * {@code given}. The default compares the text; a family that parses its settings compares what they
+     * {@code requested}. The default compares the text; a family that parses its settings compares what they
      * parse to, so that a value given at its default or written another way ({@code 1e-3} for
      * {@code 0.001}) still matches.
      */
-    default boolean sameSettings(Map<String, String> recorded, Map<String, String> given) {
-        return recorded.equals(given);
+    default boolean sameSettings(Map<String, String> recorded, Map<String, String> requested) {
+        return recorded.equals(requested);
     }
 }

@@ -74,13 +74,13 @@ public final class DiffusionFamily implements SurrogateFamily {
      * options. A recorded map that no longer parses (a key of an older version) matches only its own text.
      */
     @Override
-    public boolean sameSettings(Map<String, String> recorded, Map<String, String> given) {
+    public boolean sameSettings(Map<String, String> recorded, Map<String, String> requested) {
         try {
-            return DiffusionSettings.apply(options, recorded).equals(DiffusionSettings.apply(options, given))
-                    && DiffusionSettings.sampling(recorded).equals(DiffusionSettings.sampling(given))
-                    && DiffusionSettings.guideFraction(recorded) == DiffusionSettings.guideFraction(given);
+            return DiffusionSettings.apply(options, recorded).equals(DiffusionSettings.apply(options, requested))
+                    && DiffusionSettings.sampling(recorded).equals(DiffusionSettings.sampling(requested))
+                    && DiffusionSettings.guideFraction(recorded) == DiffusionSettings.guideFraction(requested);
         } catch (IllegalArgumentException e) {
-            return recorded.equals(given);
+            return recorded.equals(requested);
         }
     }
 
