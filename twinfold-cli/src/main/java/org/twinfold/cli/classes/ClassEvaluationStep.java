@@ -15,6 +15,7 @@ import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.evaluation.ClassComparison;
 import org.twinfold.core.evaluation.ClassEvaluator;
 import org.twinfold.core.evaluation.ClassObservable;
+import org.twinfold.core.evaluation.SplitDistances;
 import org.twinfold.core.evaluation.ClassPredictions;
 import org.twinfold.core.evaluation.ClassSection;
 import org.twinfold.core.evaluation.Evaluation;
@@ -97,8 +98,9 @@ public final class ClassEvaluationStep {
     public static void printSummary(ClassSection section) {
         System.out.println(String.format(Locale.ROOT, "  targets per class: classifier accuracy on generated masks at"
                 + " least %.2f x its accuracy on held-out ones; W1 of %s at most %.1f x the floor (the W1 between"
-                + " two simulated sets)", section.minAccuracyRatio(), String.join(" and ", section.targetObservables()),
-                section.maxFloorRatio()));
+                + " two simulated sets). Both W1 are means over %d random splits of the held-out and floor sets,"
+                + " and the pair in brackets is the held-out set's own", section.minAccuracyRatio(),
+                String.join(" and ", section.targetObservables()), section.maxFloorRatio(), SplitDistances.COUNT));
         for (ClassComparison c : section.classes()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  class %d (%s):", c.label(), c.name()));
             List<String> missed = new ArrayList<>();
@@ -113,13 +115,15 @@ public final class ClassEvaluationStep {
             for (String name : section.targetObservables()) {
                 ClassObservable o = c.observables().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
                 if (o != null) {
-                    if (o.floorWasserstein() > 0) {
-                        line.append(String.format(Locale.ROOT, " %s W1 %.3g = %.2f x floor %.3g;", name,
-                                o.wasserstein(), o.floorRatio(), o.floorWasserstein()));
+                    double generated = o.judgedWasserstein();
+                    double floor = o.judgedFloor();
+                    if (floor > 0) {
+                        line.append(String.format(Locale.ROOT, " %s W1 %.3g = %.2f x floor %.3g (pair %.3g / %.3g);",
+                                name, generated, o.floorRatio(), floor, o.wasserstein(), o.floorWasserstein()));
                     } else {
                         // Two simulated sets with identical values leave no ratio to print.
                         line.append(String.format(Locale.ROOT, " %s W1 %.3g against a floor of 0;", name,
-                                o.wasserstein()));
+                                generated));
                     }
                     if (!(o.floorRatio() <= section.maxFloorRatio())) {
                         missed.add(name);

@@ -46,6 +46,7 @@ class VasculogenesisRunTest {
             assertEquals(4, c.generatedCount());
             assertNotNull(c.classifier());
             assertEquals(4, c.classifier().referenceCount());
+            assertEquals(200, c.observable("lacuna_count").splits().count(), "the verdicts use the splits");
         }
         assertEquals("J_EC_medium=10.0, vegf_decay=0.6", section.classes().get(1).name());
         assertEquals(12, Dataset.open(out.resolve("test-floor")).size());
@@ -75,6 +76,9 @@ class VasculogenesisRunTest {
                 "the report names the guide model that generated the masks");
         assertTrue(html.contains("too noisy for these verdicts to mean anything"), "the report warns of 4 samples a class");
         assertTrue(html.contains("masks where defined, held out / floor / generated"));
+        assertTrue(html.contains("averaged over 200 random splits of the held-out and floor sets pooled"));
+        assertTrue(html.contains("one pair: W1 generated / floor"));
+        assertTrue(run.output().contains("Both W1 are means over 200 random splits"), run.output());
 
         // The evaluate command gives the same class section when handed the noise-floor set.
         Path evaluated = temp.resolve("evaluated.json");

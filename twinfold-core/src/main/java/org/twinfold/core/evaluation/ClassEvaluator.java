@@ -22,8 +22,9 @@ import org.twinfold.core.metrics.WassersteinDistance;
  * and observable it computes the Wasserstein-1 distance and the two-sample Kolmogorov-Smirnov test
  * of generated against held-out samples. Next to them stand the same numbers for a second,
  * independent simulated set against the held-out one: the noise floor, the distance that two finite
- * samples of one distribution show. A classifier's accuracy on held-out and on generated samples is
- * optional.
+ * samples of one distribution show. Both distances are also averaged over random splits of the two
+ * simulated sets ({@link SplitDistances}), and the targets are judged on those means. A classifier's
+ * accuracy on held-out and on generated samples is optional.
  */
 public final class ClassEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(ClassEvaluator.class);
@@ -100,7 +101,7 @@ public final class ClassEvaluator {
         KolmogorovSmirnovResult floorKs = KolmogorovSmirnov.twoSample(reference, floor);
         return new ClassObservable(observable.name(), observable.unit(), WassersteinDistance.of(reference, generated),
                 ks.statistic(), ks.pValue(), WassersteinDistance.of(reference, floor), floorKs.statistic(),
-                floorKs.pValue(), reference, floor, generated);
+                floorKs.pValue(), SplitDistances.of(reference, floor, generated), reference, floor, generated);
     }
 
     static ClassifierAccuracy accuracy(int label, int[] referenceLabels, int[] referencePredicted,

@@ -33,8 +33,11 @@ public record Evaluation(int formatVersion, String task, String createdAt, Datas
                          List<MetricResult> fieldErrors, SpeedupReport speedup, ClassSection classes,
                          List<MetricResult> metrics) {
 
-    /** The layout version that this code writes: version 2 added {@code classes}, version 3 {@code metrics}. */
-    public static final int FORMAT_VERSION = 3;
+    /**
+     * The layout version that this code writes: version 2 added {@code classes}, version 3 {@code metrics},
+     * version 4 the distances averaged over splits in each class's observables.
+     */
+    public static final int FORMAT_VERSION = 4;
 
     public Evaluation {
         observables = List.copyOf(observables);

@@ -109,6 +109,11 @@ class ClassEvaluatorTest {
         assertTrue(second.observable("second").floorWasserstein() < 0.04,
                 "floor " + second.observable("second").floorWasserstein());
         assertTrue(second.observable("second").ksPValue() < 1e-6);
+        // Averaged over splits, the generated distance keeps the shift and the floor stays small.
+        SplitDistances splits = second.observable("second").splits();
+        assertEquals(SplitDistances.COUNT, splits.count());
+        assertEquals(Math.sin(1.2) - Math.sin(1.0), splits.wasserstein(), 0.03);
+        assertTrue(splits.floorWasserstein() < 0.04, "floor over splits " + splits.floorWasserstein());
         assertEquals(1.0, second.classifier().referenceAccuracy());
         assertEquals(0.5, second.classifier().generatedAccuracy());
         assertEquals(1.0, first.classifier().accuracyRatio());
@@ -129,14 +134,26 @@ class ClassEvaluatorTest {
         MetricResult auc = MetricResult.withoutUncertainty("classifier_auc", 0.53, "1", "ROC AUC");
         EvaluationFiles.write(file, plain.withClasses(section).withMetrics(List.of(auc)));
         Evaluation read = EvaluationFiles.read(file);
-        assertEquals(3, read.formatVersion());
+        assertEquals(4, read.formatVersion());
         assertEquals(List.of(auc), read.metrics());
         assertEquals(section.classes().get(1).observable("second").wasserstein(),
                 read.classes().classes().get(1).observable("second").wasserstein());
+        assertEquals(section.classes().get(1).observable("second").splits(),
+                read.classes().classes().get(1).observable("second").splits());
         assertNull(read.classes().classes().get(0).classifier(), "no classifier was given");
 
         // A version 1 file, written before the class section existed, has no 'classes' key.
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(file.toFile());
+        // A version 3 file has no splits, so its verdicts use the one pair of sets.
+        var observable = (com.fasterxml.jackson.databind.node.ObjectNode) tree.path("classes").path("classes").path(1)
+                .path("observables").path(0);
+        observable.remove("splits");
+        tree.put("formatVersion", 3);
+        Files.write(file, Json.mapper().writeValueAsBytes(tree));
+        ClassObservable version3 = EvaluationFiles.read(file).classes().classes().get(1).observable("second");
+        assertNull(version3.splits());
+        assertEquals(version3.pairRatio(), version3.floorRatio());
+
         tree.put("formatVersion", 1);
         tree.remove("classes");
         tree.remove("metrics");
@@ -145,6 +162,35 @@ class ClassEvaluatorTest {
         assertEquals(1, old.formatVersion());
         assertNull(old.classes());
         assertEquals(List.of(), old.metrics());
+    }
+
+    @Test
+    void splitsOfOneDistributionGiveRatioNearOne() {
+        // Three samples of one uniform distribution: the generated distance and the floor estimate the same
+        // expected W1, so their ratio over many splits is near 1, whatever this pair's own ratio.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] reference = random.doubles(50).toArray();
+        double[] floor = random.doubles(50).toArray();
+        double[] generated = random.doubles(50).toArray();
+
+        SplitDistances splits = SplitDistances.of(reference, floor, generated);
+
+        assertEquals(1.0, splits.ratio(), 0.35);
+        assertTrue(splits.floorSpread() > 0.1 * splits.floorWasserstein(), "spread " + splits.floorSpread());
+        assertEquals(splits, SplitDistances.of(reference, floor, generated), "the splits have a fixed seed");
+    }
+
+    @Test
+    void splitsOfShiftedGeneratorKeepShift() {
+        double[] reference = new java.util.SplittableRandom(4).doubles(50).toArray();
+        double[] floor = new java.util.SplittableRandom(5).doubles(50).toArray();
+        double[] generated = java.util.Arrays.stream(reference).map(x -> x + 1).toArray();
+
+        SplitDistances splits = SplitDistances.of(reference, floor, generated);
+
+        // W1 of a uniform sample shifted by 1 against a sample of the unshifted one is 1 up to the floor.
+        assertEquals(1.0, splits.wasserstein(), splits.floorWasserstein() + 0.01);
+        assertTrue(splits.ratio() > 5, "ratio " + splits.ratio());
     }
 
     @Test
