@@ -92,8 +92,8 @@ final class Surrogates {
 
     /**
      * Describes the keys whose values differ between the checkpoint's settings and the command's. A key
-     * counts when giving the command's value alone to the checkpoint's settings changes what they
-     * configure; when no single key does, every key whose text differs is listed.
+     * counts when the command's value alone, put into the checkpoint's settings, changes what they
+     * configure. When no single key does, every key whose text differs is listed.
      */
     private static List<String> differences(SurrogateFamily family, Map<String, String> recorded,
                                             Map<String, String> given) {

@@ -89,7 +89,7 @@ class TrainSettingsTest {
     }
 
     @Test
-    void resumingWithSameValuesWrittenOtherwiseContinues() throws Exception {
+    void resumeAcceptsEquivalentSettings() throws Exception {
         assertEquals(0, train("spelled", "--setting", "diffusion.p-mean=0.2").exitCode());
 
         // The family's default given explicitly, and the same numbers written differently.

@@ -165,7 +165,7 @@ class ClassEvaluatorTest {
     }
 
     @Test
-    void splitsOfOneDistributionGiveRatioNearOne() {
+    void sameDistributionSplitRatioNearOne() {
         // Three samples of one uniform distribution: the generated distance and the floor estimate the same
         // expected W1, so their ratio over many splits is near 1, whatever this pair's own ratio.
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
@@ -181,7 +181,7 @@ class ClassEvaluatorTest {
     }
 
     @Test
-    void splitsOfShiftedGeneratorKeepShift() {
+    void shiftedGeneratorSplitsKeepShift() {
         double[] reference = new java.util.SplittableRandom(4).doubles(50).toArray();
         double[] floor = new java.util.SplittableRandom(5).doubles(50).toArray();
         double[] generated = java.util.Arrays.stream(reference).map(x -> x + 1).toArray();
