@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
 
         System.err.println("3/" + stepCount + " train the " + family + " surrogate");
         Surrogates.train(task, family, Dataset.open(trainData), surrogateOptions, checkpoints,
-                threads);
+                threads, "3/" + stepCount + " train");
         System.err.println("4/" + stepCount + " generate one sample per test point");
         Dataset test = Dataset.open(testData);
         Surrogates.sample(checkpoints, test.points(), test.manifest().seeds(), common.seed + 2, batch, threads, sampler,

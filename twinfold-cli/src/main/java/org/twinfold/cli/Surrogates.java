@@ -120,19 +120,29 @@ final class Surrogates {
         return value == null ? "not set (the family's default)" : "'" + value + "'";
     }
 
-    /** Trains (or resumes training of) a task's surrogate and returns the total training wall seconds. */
+    /**
+     * Trains (or resumes training of) a task's surrogate and returns the total training wall seconds.
+     *
+     * @param label prefix of the progress bar and the summary line, such as {@code 3/7 train}
+     */
     static double train(Task task, String familyName, Dataset data, SurrogateOptions options, Path checkpoints,
-                        int threads) throws IOException {
+                        int threads, String label) throws IOException {
         checkSettings(task, familyName, options, data.schema(), checkpoints);
         startEngine(threads);
         SurrogateFamily family = SurrogateFamilies.byName(familyName);
-        TrainingProgress progress = new TrainingProgress("train " + family.name());
+        TrainingProgress progress = new TrainingProgress(label + " " + family.name());
         double seconds = family.train(task, data, options, checkpoints, progress);
+        long reached = Checkpoint.read(checkpoints).state().step();
+        if (reached > options.steps()) {
+            System.err.printf("%s %s: the newest checkpoint in %s is at step %d, beyond --steps %d, so nothing was"
+                    + " trained; give --steps above %d to train on, or another --out folder to start over%n", label,
+                    family.name(), checkpoints, reached, options.steps(), reached);
+        }
         Optional<Path> guide = DiffusionFamily.guideFolder(checkpoints);
         String guideSteps = guide.isEmpty() ? ""
                 : " and a guide of " + Checkpoint.read(guide.get()).state().step() + " steps";
-        System.err.printf("train %s: %d steps%s, %.1f s of training in total%n", family.name(), options.steps(),
-                guideSteps, seconds);
+        System.err.printf("%s %s: %d steps%s, %.1f s of training in total%n", label, family.name(),
+                Math.max(reached, options.steps()), guideSteps, seconds);
         return seconds;
     }
 

@@ -52,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         String family = training.family == null ? task.surrogateFamily() : training.family;
 
-        Surrogates.train(task, family, dataset, training.resolve(chosen, common.seed), out, common.resolvedThreads());
+        Surrogates.train(task, family, dataset, training.resolve(chosen, common.seed), out, common.resolvedThreads(),
+                "train");
         System.out.printf("Wrote checkpoints of the %s surrogate of %s to %s%n", family, task.name(), out);
         return ExitCode.SUCCESS;
     }

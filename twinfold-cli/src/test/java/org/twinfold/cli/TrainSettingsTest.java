@@ -101,6 +101,18 @@ class TrainSettingsTest {
     }
 
     @Test
+    void fewerStepsThanCheckpointSaysSo() {
+        assertEquals(0, train("past").exitCode());
+
+        CliRunner.Result fewer = CliRunner.run("train", "vasculogenesis", "--preset", "smoke", "--steps", "1",
+                "--batch-size", "2", "--threads", "1", "--data", temp.resolve("data").toString(), "--out",
+                temp.resolve("past").toString());
+
+        assertEquals(0, fewer.exitCode(), fewer.all());
+        assertTrue(fewer.all().contains("is at step 2, beyond --steps 1, so nothing was trained"), fewer.all());
+    }
+
+    @Test
     void settingOfAnotherFamilyExitsTwo() {
         CliRunner.Result result = train("other-family", "--setting", "p-mean=0.2");
 

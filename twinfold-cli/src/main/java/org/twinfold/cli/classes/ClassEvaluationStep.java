@@ -99,7 +99,8 @@ public final class ClassEvaluationStep {
         System.out.println(String.format(Locale.ROOT, "  targets per class: classifier accuracy on generated masks at"
                 + " least %.2f x its accuracy on held-out ones; W1 of %s at most %.1f x the floor (the W1 between"
                 + " two simulated sets). Both W1 are means over %d random splits of the held-out and floor sets"
-                + " pooled; in brackets, the two W1 of the held-out set itself", section.minAccuracyRatio(),
+                + " pooled; in brackets, the held-out set's own W1 against the generated set and against the floor"
+                + " set", section.minAccuracyRatio(),
                 String.join(" and ", section.targetObservables()), section.maxFloorRatio(), SplitDistances.COUNT));
         for (ClassComparison c : section.classes()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  class %d (%s):", c.label(), c.name()));

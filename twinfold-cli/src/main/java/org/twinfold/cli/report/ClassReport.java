@@ -38,7 +38,8 @@ final class ClassReport {
                 + "much even when they come from one distribution. One pair of sets gives a noisy floor, so both "
                 + "distances are averaged over " + SplitDistances.COUNT + " random splits of the held-out and floor "
                 + "sets pooled: each split compares a set as large as the held-out one with the rest, and the generated "
-                + "samples with that set. The one pair's own numbers follow in each class's table. Targets: classifier "
+                + "samples with that set. Each class's table gives the floor's spread (its standard deviation over "
+                + "the splits, the scatter of a single pair's floor) and the one pair's own numbers. Targets: classifier "
                 + "accuracy on generated samples at "
                 + "least ").append(Html.number(section.minAccuracyRatio())).append(" times its accuracy on held-out "
                 + "simulations; Wasserstein-1 of ").append(Html.escape(String.join(", ", section.targetObservables())))
