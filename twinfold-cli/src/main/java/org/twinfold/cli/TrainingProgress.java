@@ -7,13 +7,22 @@ import org.twinfold.ml.train.TrainingListener;
 
 /** Shows training progress (step, loss, steps per second, time left) on standard error. */
 final class TrainingProgress implements TrainingListener {
-    private final ProgressBar bar;
+    private final String label;
+    private ProgressBar bar;
     private boolean started;
     private long lastStep;
     private long lastTotal;
 
     TrainingProgress(String label) {
+        this.label = label;
         this.bar = ProgressBar.onStandardError(label, "steps");
+    }
+
+    /** Starts a new bar whose label names the network that trains next, such as "train diffusion guide". */
+    @Override
+    public void onPhase(String name) {
+        bar = ProgressBar.onStandardError(label + " " + name, "steps");
+        started = false;
     }
 
     @Override

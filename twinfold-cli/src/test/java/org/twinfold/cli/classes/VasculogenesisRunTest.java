@@ -57,6 +57,7 @@ class VasculogenesisRunTest {
         assertTrue(run.output().contains("7/7 train classifier"), run.output());
         assertTrue(run.output().contains("4/7 generate: 12 samples complete"), run.output());
         assertTrue(run.output().contains("Training the guide model of autoguidance"), run.output());
+        assertTrue(run.output().contains("3/7 train diffusion guide"), "the guide's bar is named: " + run.output());
 
         // A rerun trains nothing, and its log reports the finished guide.
         ChildJvm.Result rerun = ChildJvm.run("run", "vasculogenesis", "--preset", "smoke", "--out", out.toString(),

@@ -109,6 +109,7 @@ public final class DiffusionFamily implements SurrogateFamily {
                 LOG.info("Training the guide model of autoguidance: the same network for {} steps, into {}",
                         guideSteps, guide);
             }
+            listener.onPhase("guide");
             DiffusionModel.train(images, config, effective, training(shared, guideSteps, effective),
                     shared.batchSize(), guide, listener, metadata).close();
             seconds += Checkpoint.read(guide).state().trainingWallSeconds();

@@ -11,6 +11,13 @@ public interface TrainingListener {
     /** Called after every step. */
     void onStep(StepReport report);
 
+    /**
+     * Called before a further network trains with this listener, such as a diffusion model's guide;
+     * {@code name} names it for progress displays.
+     */
+    default void onPhase(String name) {
+    }
+
     /** Called after a checkpoint has been completely written to {@code folder}. */
     default void onCheckpoint(long step, Path folder) {
     }
