@@ -3,6 +3,7 @@ package org.twinfold.ml.diffusion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,9 @@ public final class DiffusionSettings {
     static final String GUIDANCE = "diffusion.guidance";
     static final String GUIDANCE_INTERVAL = "diffusion.guidance-interval";
     static final String GUIDE_FRACTION = "diffusion.guide-fraction";
+    private static final List<String> SAMPLER_KEYS = List.of(SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL);
+    private static final List<String> NETWORK_KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS,
+            CHANNEL_MULTIPLIERS, BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION);
     private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
             BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION, SAMPLER_STEPS, CHURN, GUIDANCE,
             GUIDANCE_INTERVAL, GUIDE_FRACTION);
@@ -72,6 +76,14 @@ public final class DiffusionSettings {
         NoiseLevels levels = options.noiseLevels();
         double pMean = value(settings, P_MEAN, Double::parseDouble, levels.pMean());
         double pStd = value(settings, P_STD, Double::parseDouble, levels.pStd());
+        if (!Double.isFinite(pMean)) {
+            throw new IllegalArgumentException("setting " + P_MEAN + " is " + pMean + "; it must be a finite number,"
+                    + " e.g. " + P_MEAN + "=" + levels.pMean());
+        }
+        if (!(pStd > 0) || !Double.isFinite(pStd)) {
+            throw new IllegalArgumentException("setting " + P_STD + " is " + pStd + "; it must be positive, e.g. "
+                    + P_STD + "=" + levels.pStd());
+        }
         DiffusionOptions.Builder builder = options.toBuilder()
                 .optSigmaData(value(settings, SIGMA_DATA, Double::parseDouble, options.sigmaData()))
                 .optBaseChannels(positive(settings, BASE_CHANNELS, options.baseChannels()))
@@ -90,17 +102,25 @@ public final class DiffusionSettings {
                         + AUGMENT + "=none or " + AUGMENT + "=lattice", e);
             }
         }
+        DiffusionOptions applied;
         try {
             builder.optNoiseLevels(new NoiseLevels(pMean, pStd));
-            DiffusionOptions applied = builder.build();
+            applied = builder.build();
             applied.unet(1, 0, 0);
-            sampling(settings);
-            guideFraction(settings);
-            return applied;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the diffusion settings " + settings + " are invalid: "
+            throw new IllegalArgumentException("invalid diffusion settings " + given(settings, NETWORK_KEYS) + ": "
                     + e.getMessage(), e);
         }
+        sampling(settings);
+        guideFraction(settings);
+        return applied;
+    }
+
+    /** Returns the settings among {@code keys} that {@code settings} give, for an error message. */
+    private static Map<String, String> given(Map<String, String> settings, List<String> keys) {
+        Map<String, String> given = new TreeMap<>(settings);
+        given.keySet().retainAll(keys);
+        return given;
     }
 
     /**
@@ -124,8 +144,8 @@ public final class DiffusionSettings {
             double[] bounds = guidanceInterval(interval);
             return options.withGuidanceInterval(bounds[0], bounds[1]);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the sampler settings " + settings + " are invalid: " + e.getMessage(),
-                    e);
+            throw new IllegalArgumentException("invalid sampler settings " + given(settings, SAMPLER_KEYS) + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -101,7 +101,9 @@ class DiffusionSettingsTest {
     void settingOutOfRangeNamed() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.p-std", "-1")));
-        assertTrue(error.getMessage().contains("P_std -1.0"), error.getMessage());
+        assertTrue(error.getMessage().contains("setting diffusion.p-std is -1.0; it must be positive"),
+                error.getMessage());
+        assertFalse(error.getMessage().contains("p-mean"), "only the invalid key is named: " + error.getMessage());
     }
 
     @Test
