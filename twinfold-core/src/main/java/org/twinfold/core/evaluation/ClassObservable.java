@@ -49,9 +49,14 @@ public record ClassObservable(String name, String unit, double wasserstein, doub
      * the floor is 0 and the generated distance is not.
      */
     public double pairRatio() {
-        if (floorWasserstein == 0) {
-            return wasserstein == 0 ? 0 : Double.POSITIVE_INFINITY;
+        return ratio(wasserstein, floorWasserstein);
+    }
+
+    /** Returns {@code distance / floor}: 0 when both are 0, infinite when only the floor is. */
+    static double ratio(double distance, double floor) {
+        if (floor == 0) {
+            return distance == 0 ? 0 : Double.POSITIVE_INFINITY;
         }
-        return wasserstein / floorWasserstein;
+        return distance / floor;
     }
 }

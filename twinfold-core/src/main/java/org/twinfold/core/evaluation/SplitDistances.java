@@ -63,10 +63,7 @@ public record SplitDistances(int count, double wasserstein, double floorWasserst
      * distance is not.
      */
     public double ratio() {
-        if (floorWasserstein == 0) {
-            return wasserstein == 0 ? 0 : Double.POSITIVE_INFINITY;
-        }
-        return wasserstein / floorWasserstein;
+        return ClassObservable.ratio(wasserstein, floorWasserstein);
     }
 
     // Fisher-Yates shuffle in place.

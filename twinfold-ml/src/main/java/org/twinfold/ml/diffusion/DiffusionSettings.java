@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads the diffusion family's keys of a task's surrogate settings (see
@@ -53,9 +54,8 @@ public final class DiffusionSettings {
     private static final List<String> SAMPLER_KEYS = List.of(SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL);
     private static final List<String> NETWORK_KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS,
             CHANNEL_MULTIPLIERS, BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION);
-    private static final List<String> KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS, CHANNEL_MULTIPLIERS,
-            BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION, SAMPLER_STEPS, CHURN, GUIDANCE,
-            GUIDANCE_INTERVAL, GUIDE_FRACTION);
+    private static final List<String> KEYS = Stream.of(NETWORK_KEYS, SAMPLER_KEYS, List.of(GUIDE_FRACTION))
+            .flatMap(List::stream).toList();
 
     private DiffusionSettings() {
     }
@@ -76,6 +76,7 @@ public final class DiffusionSettings {
         NoiseLevels levels = options.noiseLevels();
         double pMean = value(settings, P_MEAN, Double::parseDouble, levels.pMean());
         double pStd = value(settings, P_STD, Double::parseDouble, levels.pStd());
+        // NoiseLevels checks both values too. Checking them here first names the setting that is wrong.
         if (!Double.isFinite(pMean)) {
             throw new IllegalArgumentException("setting " + P_MEAN + " is " + pMean + "; it must be a finite number,"
                     + " e.g. " + P_MEAN + "=" + levels.pMean());
