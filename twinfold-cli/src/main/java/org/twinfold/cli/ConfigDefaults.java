@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     private final Map<String, String> values;
 
-    /** The value of a key whose YAML or JSON value is a list of scalars, joined with commas. */
+    /** A config value as text, and whether it came from a YAML or JSON list, whose items are joined with commas. */
     private record Entry(String text, boolean list) {
     }
 

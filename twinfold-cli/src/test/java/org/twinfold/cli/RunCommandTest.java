@@ -154,6 +154,14 @@ class RunCommandTest {
         assertContains(single, "config key 'seed' in " + seeds + " has a list as its value, but --seed takes a"
                 + " single value");
         assertTrue(Files.notExists(out));
+
+        Path nested = Files.writeString(temp.resolve("nested.yaml"), "guidance-interval: [[0.3, 3]]\n");
+        CliRunner.Result deep = CliRunner.run("run", "vasculogenesis", "--preset", "smoke", "--config",
+                nested.toString(), "--out", out.toString());
+
+        assertEquals(2, deep.exitCode(), deep.all());
+        assertContains(deep, "config key 'guidance-interval' in " + nested + " has a nested list or mapping");
+        assertTrue(Files.notExists(out));
     }
 
     @Test
