@@ -1,5 +1,7 @@
 package org.twinfold.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Option defaults from a YAML or JSON file named by {@code --config FILE}. Keys are option names
@@ -24,13 +29,18 @@ import picocli.CommandLine.Model.OptionSpec;
  * ({@code guidance-interval: [0.3, 3]}).
  */
 final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
+    /** An error message that opens with an option name, such as "--threads is -2; ...". */
+    private static final Pattern LEADING_OPTION = Pattern.compile("^--([a-z][a-z0-9-]*)");
+
+    private final Path file;
     private final Map<String, String> values;
 
     /** A config value as text, and whether it came from a YAML or JSON list, whose items are joined with commas. */
     private record Entry(String text, boolean list) {
     }
 
-    private ConfigDefaults(Map<String, String> values) {
+    private ConfigDefaults(Path file, Map<String, String> values) {
+        this.file = file;
         this.values = values;
     }
 
@@ -45,7 +55,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         requireKnownKeys(file, entries, target.getCommandSpec());
         Map<String, String> values = new LinkedHashMap<>();
         entries.forEach((key, entry) -> values.put(key, entry.text()));
-        target.setDefaultValueProvider(new ConfigDefaults(values));
+        target.setDefaultValueProvider(new ConfigDefaults(file, values));
     }
 
     @Override
@@ -54,6 +64,19 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             return values.get(stripDashes(option.longestName()));
         }
         return null;
+    }
+
+    /**
+     * Returns where the value behind an error came from, when the message opens with an option that this
+     * file set and the command line did not give, such as " (--threads came from config file run.yaml)";
+     * else an empty text.
+     */
+    String origin(String message, ParseResult parsed) {
+        Matcher option = LEADING_OPTION.matcher(message);
+        if (!option.find() || !values.containsKey(option.group(1)) || parsed.hasMatchedOption(option.group())) {
+            return "";
+        }
+        return " (" + option.group() + " came from config file " + file + ")";
     }
 
     private static Path configPath(List<String> args) {
@@ -84,9 +107,24 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
                 values.put(entry.getKey(), entry(file, entry.getKey(), entry.getValue()));
             }
             return values;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String line = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new InvalidInputException("config file " + file + " is not valid YAML or JSON" + line + ": "
+                    + parserProblem(e.getOriginalMessage()) + "; write one 'option: value' per line,"
+                    + " such as 'threads: 2'");
         } catch (IOException e) {
-            throw new InvalidInputException("config file " + file + " is not valid YAML or JSON: " + e.getMessage());
+            throw new InvalidInputException("config file " + file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Returns the parser's description of a syntax error without the quoted file excerpt: the YAML parser's
+     * message interleaves indented excerpt lines and caret marks with its unindented explanations.
+     */
+    private static String parserProblem(String message) {
+        return String.join(", ", message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(
+                line.charAt(0))).toList());
     }
 
     private static Entry entry(Path file, String key, JsonNode value) {

@@ -23,7 +23,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
         LOG.debug("Command failed", exception);
-        commandLine.getErr().println("twinfold: error: " + describe(exception));
+        String message = describe(exception);
+        if (commandLine.getDefaultValueProvider() instanceof ConfigDefaults config) {
+            message += config.origin(message, commandLine.getParseResult());
+        }
+        commandLine.getErr().println("twinfold: error: " + message);
         return exitCode(exception);
     }
 

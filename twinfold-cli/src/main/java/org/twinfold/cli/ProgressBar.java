@@ -21,6 +21,7 @@ final class ProgressBar implements SweepListener {
     private long lastPrintNanos;
     private long lastPrintedDecile = -1;
     private String detail = "";
+    private double shown;
 
     ProgressBar(PrintStream out, String label, String unit) {
         this.out = out;
@@ -49,10 +50,23 @@ final class ProgressBar implements SweepListener {
 
     @Override
     public synchronized void progressed(long complete, long total) {
+        show(complete, total);
+    }
+
+    /** Moves the bar within a batch; a count below the one shown (another thread's batch) is skipped. */
+    @Override
+    public synchronized void progressedWithin(double complete, long total) {
+        if (complete > shown) {
+            show(complete, total);
+        }
+    }
+
+    private void show(double complete, long total) {
         long now = System.nanoTime();
-        long decile = total == 0 ? 10 : complete * 10 / total;
+        long decile = total == 0 ? 10 : (long) (complete * 10 / total);
         boolean due = terminal ? now - lastPrintNanos > 200_000_000L || complete == total
                 : decile != lastPrintedDecile || now - lastPrintNanos > QUIET_INTERVAL_NANOS;
+        shown = complete;
         if (!due) {
             return;
         }
@@ -73,17 +87,19 @@ final class ProgressBar implements SweepListener {
         out.printf(Locale.ROOT, "%s: %d %s complete%s in %.1f s%n", label, total, unit, resumed, wallSeconds);
     }
 
-    String render(long complete, long total, long nowNanos) {
+    /** Renders the line; {@code complete} may hold a fraction of a batch, and the count shows its whole part. */
+    String render(double complete, long total, long nowNanos) {
         double seconds = Math.max(1e-9, (nowNanos - startNanos) * 1e-9);
         double rate = (complete - startCount) / seconds;
         int filled = total == 0 ? WIDTH : (int) (WIDTH * complete / total);
+        long whole = (long) complete;
         String bar = "=".repeat(filled) + " ".repeat(WIDTH - filled);
         // Within the first second, or before the second item, the rate is not yet meaningful.
         boolean measured = seconds >= 1.0 && complete - startCount >= 2;
         String rateText = measured ? String.format(Locale.ROOT, "%.1f/s", rate) : "--/s";
         String left = measured && rate > 0 ? formatDuration((total - complete) / rate) : "--:--";
         String suffix = detail.isEmpty() ? "" : ", " + detail;
-        return String.format(Locale.ROOT, "%s [%s] %d/%d %s, %s, %s left%s", label, bar, complete, total, unit,
+        return String.format(Locale.ROOT, "%s [%s] %d/%d %s, %s, %s left%s", label, bar, whole, total, unit,
                 rateText, left, suffix);
     }
 

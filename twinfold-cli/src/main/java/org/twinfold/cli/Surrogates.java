@@ -112,7 +112,9 @@ final class Surrogates {
         }).toList();
         return (effective.isEmpty() ? differing : effective).stream()
                 .map(key -> key + " was " + describe(recorded.get(key)) + " in training and is "
-                        + describe(given.get(key)) + " now")
+                        + describe(given.get(key)) + " now" + family.samplerOption(key)
+                        .map(option -> " (it sets only the default sampler: to sample otherwise, give " + option
+                                + " to sample or run instead)").orElse(""))
                 .toList();
     }
 

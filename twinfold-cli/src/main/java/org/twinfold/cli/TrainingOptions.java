@@ -83,9 +83,10 @@ final class TrainingOptions {
     }
 
     /**
-     * Returns the {@code --setting} values as a map, in the order given; a later value of a key wins.
+     * Returns the {@code --setting} values as a map, in the order given.
      *
-     * @throws IllegalArgumentException naming a value without '=' or with an empty key
+     * @throws IllegalArgumentException naming a value without '=' or with an empty key, or a key given twice
+     *     with different values
      */
     Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -95,7 +96,13 @@ final class TrainingOptions {
                 throw new IllegalArgumentException("--setting '" + text + "' is not KEY=VALUE; give e.g. --setting"
                         + " diffusion.p-mean=0.5 ('twinfold tasks' lists the settings each task recommends)");
             }
-            settings.put(text.substring(0, equals).trim(), text.substring(equals + 1).trim());
+            String key = text.substring(0, equals).trim();
+            String value = text.substring(equals + 1).trim();
+            String earlier = settings.put(key, value);
+            if (earlier != null && !earlier.equals(value)) {
+                throw new IllegalArgumentException("--setting " + key + " is given twice, as '" + earlier + "' and '"
+                        + value + "'; give each key once");
+            }
         }
         return settings;
     }

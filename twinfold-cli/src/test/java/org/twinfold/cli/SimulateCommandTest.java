@@ -1,6 +1,7 @@
 package org.twinfold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -117,5 +118,31 @@ class SimulateCommandTest {
         assertEquals(2, result.exitCode());
         assertContains(result, "unknown key 'sample'");
         assertContains(result, "samples");
+    }
+
+    @Test
+    void malformedConfigNamesLineAndFix() throws Exception {
+        Path config = Files.writeString(temp.resolve("broken.yaml"), "samples: 7\nseed: [9\n");
+        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--out",
+                temp.resolve("broken").toString());
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "config file " + config + " is not valid YAML or JSON at line ");
+        assertContains(result, "write one 'option: value' per line");
+        assertEquals(1, result.all().strip().lines().count(), "one line: " + result.all());
+    }
+
+    @Test
+    void badValueFromConfigNamesTheFile() throws Exception {
+        Path config = Files.writeString(temp.resolve("threads.yaml"), "threads: -2\n");
+        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--out",
+                temp.resolve("threads").toString());
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "--threads is -2");
+        assertContains(result, "(--threads came from config file " + config + ")");
+
+        CliRunner.Result given = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--threads",
+                "-3", "--out", temp.resolve("threads").toString());
+        assertEquals(2, given.exitCode(), given.all());
+        assertFalse(given.all().contains("came from config file"), given.all());
     }
 }

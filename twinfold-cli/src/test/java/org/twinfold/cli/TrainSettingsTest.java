@@ -89,6 +89,17 @@ class TrainSettingsTest {
     }
 
     @Test
+    void resumingWithOtherSamplerPointsToSamplerOption() throws Exception {
+        assertEquals(0, train("sampler").exitCode());
+
+        CliRunner.Result changed = train("sampler", "--setting", "diffusion.guidance=1.5");
+
+        assertEquals(2, changed.exitCode(), changed.all());
+        assertTrue(changed.all().contains("diffusion.guidance was '2' in training and is '1.5' now (it sets only the"
+                + " default sampler: to sample otherwise, give --guidance to sample or run instead)"), changed.all());
+    }
+
+    @Test
     void resumeAcceptsEquivalentSettings() throws Exception {
         assertEquals(0, train("spelled", "--setting", "diffusion.p-mean=0.2").exitCode());
 
@@ -191,6 +202,16 @@ class TrainSettingsTest {
         assertEquals(2, result.exitCode(), result.all());
         assertTrue(result.all().contains("--setting 'diffusion.p-mean' is not KEY=VALUE"), result.all());
         assertFalse(Files.exists(temp.resolve("no-equals")), result.all());
+    }
+
+    @Test
+    void settingGivenTwiceWithDifferentValuesExitsTwo() {
+        CliRunner.Result result = train("twice", "--setting", "diffusion.churn=10", "--setting", "diffusion.churn=5");
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertTrue(result.all().contains("--setting diffusion.churn is given twice, as '10' and '5'; give each key"
+                + " once"), result.all());
+        assertFalse(Files.exists(temp.resolve("twice")), result.all());
     }
 
     @Test

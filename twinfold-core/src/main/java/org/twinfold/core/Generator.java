@@ -1,6 +1,7 @@
 package org.twinfold.core;
 
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * Anything that turns parameter points into samples: a reference simulator or a trained surrogate.
@@ -26,4 +27,13 @@ public interface Generator {
      * @return a batch of {@code points.size()} samples following {@link #schema()}
      */
     SampleBatch generate(List<ParameterPoint> points, long[] seeds);
+
+    /**
+     * Generates as {@link #generate(List, long[])} does and tells {@code progress} the fraction of the
+     * call done so far, from 0 to 1, so that a progress bar moves during a long call. The default reports
+     * nothing; a generator whose calls take long, such as a diffusion sampler, reports as it goes.
+     */
+    default SampleBatch generate(List<ParameterPoint> points, long[] seeds, DoubleConsumer progress) {
+        return generate(points, seeds);
+    }
 }

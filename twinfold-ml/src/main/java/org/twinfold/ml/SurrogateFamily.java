@@ -3,6 +3,7 @@ package org.twinfold.ml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.twinfold.core.Generator;
 import org.twinfold.core.Schema;
 import org.twinfold.core.Task;
@@ -52,5 +53,13 @@ public interface SurrogateFamily {
      */
     default boolean sameSettings(Map<String, String> recorded, Map<String, String> requested) {
         return recorded.equals(requested);
+    }
+
+    /**
+     * Returns the option of {@code sample} and {@code run} that overrides a setting which only sets the
+     * checkpoint's default sampler, such as {@code --churn}; empty for a setting that shapes training.
+     */
+    default Optional<String> samplerOption(String key) {
+        return Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package org.twinfold.cli.classes;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -18,6 +17,7 @@ import org.twinfold.core.evaluation.ClassObservable;
 import org.twinfold.core.evaluation.SplitDistances;
 import org.twinfold.core.evaluation.ClassPredictions;
 import org.twinfold.core.evaluation.ClassSection;
+import org.twinfold.core.evaluation.ClassVerdict;
 import org.twinfold.core.evaluation.Evaluation;
 import org.twinfold.ml.classifier.ClassifierOptions;
 import org.twinfold.ml.classifier.LabelledMasks;
@@ -102,16 +102,14 @@ public final class ClassEvaluationStep {
                 + " pooled; in brackets, the held-out set's own W1 against the generated set and against the floor"
                 + " set", section.minAccuracyRatio(),
                 String.join(" and ", section.targetObservables()), section.maxFloorRatio(), SplitDistances.COUNT));
-        for (ClassComparison c : section.classes()) {
+        List<ClassVerdict> verdicts = section.verdicts();
+        for (int i = 0; i < verdicts.size(); i++) {
+            ClassComparison c = section.classes().get(i);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  class %d (%s):", c.label(), c.name()));
-            List<String> missed = new ArrayList<>();
             if (c.classifier() != null) {
                 line.append(String.format(Locale.ROOT, " classifier %.2f on generated vs %.2f held out (ratio %.2f);",
                         c.classifier().generatedAccuracy(), c.classifier().referenceAccuracy(),
                         c.classifier().accuracyRatio()));
-                if (!(c.classifier().accuracyRatio() >= section.minAccuracyRatio())) {
-                    missed.add("classifier");
-                }
             }
             for (String name : section.targetObservables()) {
                 ClassObservable o = c.observables().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
@@ -126,14 +124,10 @@ public final class ClassEvaluationStep {
                         line.append(String.format(Locale.ROOT, " %s W1 %.3g against a floor of 0;", name,
                                 generated));
                     }
-                    if (!(o.floorRatio() <= section.maxFloorRatio())) {
-                        missed.add(name);
-                    }
                 }
             }
-            boolean met = c.targetsMet(section.targetObservables(), section.maxFloorRatio(), section.minAccuracyRatio());
-            line.append(met ? " targets met" : " targets NOT met"
-                    + (missed.isEmpty() ? "" : " (" + String.join(", ", missed) + ")"));
+            List<String> missed = verdicts.get(i).missed();
+            line.append(missed.isEmpty() ? " targets met" : " targets NOT met (" + String.join(", ", missed) + ")");
             System.out.println(line);
         }
         if (!section.smallSampleCaution().isEmpty()) {

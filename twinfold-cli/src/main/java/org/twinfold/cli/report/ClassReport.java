@@ -11,6 +11,7 @@ import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.evaluation.ClassComparison;
 import org.twinfold.core.evaluation.ClassObservable;
 import org.twinfold.core.evaluation.ClassSection;
+import org.twinfold.core.evaluation.ClassVerdict;
 import org.twinfold.core.evaluation.ClassifierAccuracy;
 import org.twinfold.core.evaluation.Evaluation;
 import org.twinfold.core.evaluation.SplitDistances;
@@ -70,7 +71,9 @@ final class ClassReport {
         }
         header.add("targets");
         html.append("<table>").append(Html.header(header.toArray(String[]::new)));
-        for (ClassComparison c : section.classes()) {
+        List<ClassVerdict> verdicts = section.verdicts();
+        for (int i = 0; i < verdicts.size(); i++) {
+            ClassComparison c = section.classes().get(i);
             List<String> cells = new ArrayList<>();
             cells.add(c.label() + ": " + Html.escape(c.name()));
             cells.add(c.referenceCount() + " / " + c.floorCount() + " / " + c.generatedCount());
@@ -88,7 +91,7 @@ final class ClassReport {
                 cells.add(o == null ? "-" : mark(Html.number(o.judgedWasserstein()) + " / " + Html.number(o.judgedFloor())
                         + " = " + Html.number(o.floorRatio()), o.floorRatio() <= section.maxFloorRatio()));
             }
-            boolean met = c.targetsMet(section.targetObservables(), section.maxFloorRatio(), section.minAccuracyRatio());
+            boolean met = verdicts.get(i).targetsMet();
             cells.add(met ? "<b>met</b>" : "<b style=\"color:#b00\">not met</b>");
             html.append(Html.row(cells.toArray(String[]::new)));
         }

@@ -27,16 +27,4 @@ public record ClassComparison(int label, String name, int referenceCount, int fl
                         + observableName + "'; observables are " + observables.stream().map(ClassObservable::name)
                         .toList()));
     }
-
-    /**
-     * Returns true when the classifier ratio is at least {@code minAccuracyRatio} (or no classifier
-     * ran) and each target observable that was measured is within {@code maxFloorRatio} times its
-     * noise floor.
-     */
-    public boolean targetsMet(List<String> targets, double maxFloorRatio, double minAccuracyRatio) {
-        boolean classified = classifier == null || classifier.accuracyRatio() >= minAccuracyRatio;
-        boolean close = observables.stream().filter(o -> targets.contains(o.name()))
-                .allMatch(o -> o.floorRatio() <= maxFloorRatio);
-        return classified && close;
-    }
 }

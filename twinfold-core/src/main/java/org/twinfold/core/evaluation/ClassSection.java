@@ -1,6 +1,10 @@
 package org.twinfold.core.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The class-by-class part of an evaluation of a class-conditional surrogate: each class's generated
@@ -25,9 +29,40 @@ public record ClassSection(DatasetReference floor, String classifier, List<Strin
         classes = List.copyOf(classes);
     }
 
+    /**
+     * Returns each class's ratios and missed targets, in the order of {@link #classes()}. A class meets
+     * the targets when the classifier ratio is at least {@code minAccuracyRatio} (or no classifier ran)
+     * and each target observable that was measured is within {@code maxFloorRatio} times its floor.
+     */
+    @JsonProperty(value = "verdicts", access = JsonProperty.Access.READ_ONLY)
+    public List<ClassVerdict> verdicts() {
+        return classes.stream().map(this::verdict).toList();
+    }
+
+    private ClassVerdict verdict(ClassComparison c) {
+        List<String> missed = new ArrayList<>();
+        Double classifierRatio = null;
+        if (c.classifier() != null) {
+            classifierRatio = c.classifier().accuracyRatio();
+            if (!(classifierRatio >= minAccuracyRatio)) {
+                missed.add("classifier");
+            }
+        }
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        for (ClassObservable o : c.observables()) {
+            if (targetObservables.contains(o.name())) {
+                ratios.put(o.name(), o.floorRatio());
+                if (!(o.floorRatio() <= maxFloorRatio)) {
+                    missed.add(o.name());
+                }
+            }
+        }
+        return new ClassVerdict(c.label(), c.name(), classifierRatio, ratios, missed);
+    }
+
     /** Returns true when every class meets every target. */
     public boolean allTargetsMet() {
-        return classes.stream().allMatch(c -> c.targetsMet(targetObservables, maxFloorRatio, minAccuracyRatio));
+        return verdicts().stream().allMatch(ClassVerdict::targetsMet);
     }
 
     /**

@@ -161,7 +161,8 @@ public final class Sweep {
             long[] seeds = writer.manifest().seeds();
             long started = System.nanoTime();
             SampleBatch batch = generator.generate(points.subList(from, from + size),
-                    Arrays.copyOfRange(seeds, from, from + size));
+                    Arrays.copyOfRange(seeds, from, from + size),
+                    fraction -> listener.progressedWithin(complete.get() + fraction * size, total));
             double perSample = (System.nanoTime() - started) * 1e-9 / size;
 
             synchronized (this) {

@@ -10,6 +10,13 @@ public interface SweepListener {
     /** Called after each generated batch with the running count of complete samples. */
     void progressed(long completeSamples, long totalSamples);
 
+    /**
+     * Called while a batch is being generated, when its generator reports how far it is, with the complete
+     * samples counted in fractions.
+     */
+    default void progressedWithin(double completeSamples, long totalSamples) {
+    }
+
     /** Called once when every shard is written. */
     default void finished(long totalSamples, double wallSeconds) {
     }

@@ -117,8 +117,9 @@ class ClassEvaluatorTest {
         assertEquals(1.0, second.classifier().referenceAccuracy());
         assertEquals(0.5, second.classifier().generatedAccuracy());
         assertEquals(1.0, first.classifier().accuracyRatio());
-        assertTrue(first.targetsMet(section.targetObservables(), 2, 0.8), "class 0 is unchanged");
-        assertFalse(second.targetsMet(section.targetObservables(), 2, 0.8), "class 1 moved and is misclassified");
+        assertTrue(section.verdicts().get(0).targetsMet(), "class 0 is unchanged");
+        assertEquals(List.of("classifier", "second"), section.verdicts().get(1).missed(),
+                "class 1 moved and is misclassified");
         assertFalse(section.allTargetsMet());
     }
 
@@ -141,9 +142,16 @@ class ClassEvaluatorTest {
         assertEquals(section.classes().get(1).observable("second").splits(),
                 read.classes().classes().get(1).observable("second").splits());
         assertNull(read.classes().classes().get(0).classifier(), "no classifier was given");
+        assertEquals(section.verdicts(), read.classes().verdicts());
 
         // A version 1 file, written before the class section existed, has no 'classes' key.
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(file.toFile());
+        // The verdicts are written for scripts, with the ratios the report shows.
+        var verdict = tree.path("classes").path("verdicts").path(1);
+        assertEquals(section.classes().get(1).observable("second").floorRatio(),
+                verdict.path("floorRatios").path("second").asDouble());
+        assertTrue(verdict.path("targetsMet").isBoolean(), verdict.toString());
+        assertEquals(section.verdicts().get(1).targetsMet(), verdict.path("targetsMet").booleanValue());
         // A version 3 file has no splits, so its verdicts use the one pair of sets.
         var observable = (com.fasterxml.jackson.databind.node.ObjectNode) tree.path("classes").path("classes").path(1)
                 .path("observables").path(0);

@@ -85,6 +85,11 @@ public final class DiffusionFamily implements SurrogateFamily {
     }
 
     @Override
+    public Optional<String> samplerOption(String key) {
+        return DiffusionSettings.samplerOption(key);
+    }
+
+    @Override
     public double train(Task task, Dataset data, SurrogateOptions shared, Path checkpoints, TrainingListener listener)
             throws IOException {
         Field field = singleImageField(data.schema());

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import org.twinfold.ml.DjlEngine;
 import org.twinfold.ml.train.Checkpoint;
 import org.twinfold.ml.train.NamedArrays;
@@ -147,8 +148,16 @@ public final class DiffusionModel implements AutoCloseable {
      * @param guide a weaker model of the same images and conditions, or null
      * @throws IllegalArgumentException when the guide generates other images or takes other conditions
      */
+    public float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options, DiffusionModel guide) {
+        return sample(conditions, seeds, options, guide, fraction -> { });
+    }
+
+    /**
+     * Generates as {@link #sample(ConditionBatch, long[], SamplingOptions, DiffusionModel)} does and tells
+     * {@code progress} the fraction of the images done after each sampler step, from 0 to 1.
+     */
     public synchronized float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options,
-                                       DiffusionModel guide) {
+                                       DiffusionModel guide, DoubleConsumer progress) {
         if (guide != null) {
             requireGuides(guide);
         }
@@ -186,8 +195,11 @@ public final class DiffusionModel implements AutoCloseable {
                     denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional, options,
                             batch);
                 }
-                NDArray x = sampler.sample(castingDenoiser(denoiser), batch,
-                        imageShape, Arrays.copyOfRange(seeds, start, end));
+                int done = start;
+                NDArray x = sampler.sample(castingDenoiser(denoiser), batch, imageShape,
+                        Arrays.copyOfRange(seeds, start, end),
+                        steps -> progress.accept((done + count * (double) steps / sampler.settings().steps())
+                                / seeds.length));
                 System.arraycopy(x.toType(DataType.FLOAT32, false).toFloatArray(), 0, images, start * perImage,
                         count * perImage);
             }

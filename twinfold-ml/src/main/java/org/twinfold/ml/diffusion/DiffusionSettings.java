@@ -3,6 +3,7 @@ package org.twinfold.ml.diffusion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -58,6 +59,14 @@ public final class DiffusionSettings {
             .flatMap(List::stream).toList();
 
     private DiffusionSettings() {
+    }
+
+    /**
+     * Returns the option of {@code sample} and {@code run} that overrides a sampler key, which carries the
+     * key's name ({@code diffusion.churn} and {@code --churn}); empty for the other keys.
+     */
+    static Optional<String> samplerOption(String key) {
+        return SAMPLER_KEYS.contains(key) ? Optional.of("--" + key.substring("diffusion.".length())) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.twinfold.ml.diffusion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import org.twinfold.core.Field;
 import org.twinfold.core.Generator;
 import org.twinfold.core.GeneratorInfo;
@@ -123,6 +124,12 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
 
     @Override
     public SampleBatch generate(List<ParameterPoint> points, long[] seeds) {
+        return generate(points, seeds, fraction -> { });
+    }
+
+    /** Generates as {@link #generate(List, long[])} does and reports the fraction done after each sampler step. */
+    @Override
+    public SampleBatch generate(List<ParameterPoint> points, long[] seeds, DoubleConsumer progress) {
         if (seeds.length != points.size()) {
             throw new IllegalArgumentException(points.size() + " points but " + seeds.length + " seeds; pass one seed"
                     + " per point");
@@ -136,7 +143,7 @@ public final class DiffusionSurrogate implements Generator, AutoCloseable {
         }
 
         ConditionBatch conditions = conditioning.conditions(points);
-        float[] images = model.sample(conditions, seeds, sampling, guide);
+        float[] images = model.sample(conditions, seeds, sampling, guide, progress);
         return SampleBatch.builder(schema, points.size()).put(field.name(), scaling.fromNetwork(images)).build();
     }
 

@@ -3,6 +3,7 @@ package org.twinfold.ml.diffusion;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.IntConsumer;
 
 /**
  * EDM's second-order sampler (Karras et al. 2022, algorithm 2; with S_churn = 0 it is algorithm 1,
@@ -39,6 +40,15 @@ public final class HeunSampler {
      * @return samples (N, C, H, W) on {@code manager}
      */
     public NDArray sample(Denoiser denoiser, NDManager manager, Shape sampleShape, long[] seeds) {
+        return sample(denoiser, manager, sampleShape, seeds, done -> { });
+    }
+
+    /**
+     * Draws one sample per seed as {@link #sample(Denoiser, NDManager, Shape, long[])} does and tells
+     * {@code stepsDone} the count of finished steps after each step.
+     */
+    public NDArray sample(Denoiser denoiser, NDManager manager, Shape sampleShape, long[] seeds,
+                          IntConsumer stepsDone) {
         double[] t = settings.noiseLevels();
         SampleNoise noise = new SampleNoise(seeds, sampleShape);
         NDArray x = noise.next(manager).muli(t[0]);
@@ -50,6 +60,7 @@ public final class HeunSampler {
                 next.attach(manager);
                 x = next;
             }
+            stepsDone.accept(i + 1);
         }
         return x;
     }

@@ -117,6 +117,25 @@ class DiffusionModelTest {
     }
 
     @Test
+    void samplingReportsProgressAfterEachStep() {
+        List<Double> fractions = new ArrayList<>();
+        try (DiffusionModel model = train(10, null, report -> { })) {
+            // Three images in batches of two: 6 steps for images 1 and 2, then 6 for image 3.
+            float[] reported = model.sample(labels(0, 1, 0), new long[] {1, 2, 3},
+                    new SamplingOptions(SamplerSettings.deterministic(6), 2, 1), null, fractions::add);
+            assertArrayEquals(model.sample(labels(0, 1, 0), new long[] {1, 2, 3},
+                    new SamplingOptions(SamplerSettings.deterministic(6), 2, 1)), reported);
+        }
+        assertEquals(12, fractions.size(), fractions.toString());
+        assertEquals(1.0 / 9, fractions.get(0), 1e-12);
+        assertEquals(2.0 / 3, fractions.get(5), 1e-12);
+        assertEquals(1.0, fractions.get(11), 1e-12);
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) > fractions.get(i - 1), fractions.toString());
+        }
+    }
+
+    @Test
     void autoguidanceWeighsMainAgainstGuide() throws IOException {
         long[] seeds = {3, 4};
         SamplingOptions plain = new SamplingOptions(SamplerSettings.deterministic(6), 2, 1);
