@@ -27,12 +27,14 @@ import java.util.List;
  * @param augmentation symmetries applied to the training images, {@link Augmentation#NONE} by default
  * @param selfCondition whether the network also takes its previous estimate of the clean image (see
  *     {@link UNetConfig})
+ * @param adaptiveScale whether the conditioning scales and shifts each residual block's features (see
+ *     {@link UNetConfig})
  */
 public record DiffusionOptions(int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                                boolean attention, int attentionHeads, Padding padding, int maxGroups,
                                double sigmaData, NoiseLevels noiseLevels, double labelDropout, double emaDecay,
                                int patch, int pixelHead, Augmentation augmentation,
-                               boolean selfCondition) {
+                               boolean selfCondition, boolean adaptiveScale) {
 
     public DiffusionOptions {
         channelMultipliers = List.copyOf(channelMultipliers);
@@ -58,13 +60,14 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
                 .optBlocksPerLevel(blocksPerLevel).optAttention(attention, attentionHeads).optPadding(padding)
                 .optMaxGroups(maxGroups).optSigmaData(sigmaData).optNoiseLevels(noiseLevels)
                 .optLabelDropout(labelDropout).optEmaDecay(emaDecay).optPatch(patch)
-                .optPixelHead(pixelHead).optAugmentation(augmentation).optSelfCondition(selfCondition);
+                .optPixelHead(pixelHead).optAugmentation(augmentation).optSelfCondition(selfCondition)
+                .optAdaptiveScale(adaptiveScale);
     }
 
     /** Returns the U-Net config for images with {@code channels} channels and the given conditioning. */
     public UNetConfig unet(int channels, int classCount, int parameterCount) {
         return new UNetConfig(channels, baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
-                padding, classCount, parameterCount, maxGroups, patch, pixelHead, selfCondition);
+                padding, classCount, parameterCount, maxGroups, patch, pixelHead, selfCondition, adaptiveScale);
     }
 
     /** Collects options; every setting is optional. */
@@ -84,6 +87,7 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
         private int pixelHead;
         private Augmentation augmentation = Augmentation.NONE;
         private boolean selfCondition;
+        private boolean adaptiveScale;
 
         private Builder() {
         }
@@ -160,10 +164,15 @@ public record DiffusionOptions(int baseChannels, List<Integer> channelMultiplier
             return this;
         }
 
+        public Builder optAdaptiveScale(boolean on) {
+            this.adaptiveScale = on;
+            return this;
+        }
+
         public DiffusionOptions build() {
             return new DiffusionOptions(baseChannels, channelMultipliers, blocksPerLevel, attention, attentionHeads,
                     padding, maxGroups, sigmaData, noiseLevels, labelDropout, emaDecay, patch,
-                    pixelHead, augmentation, selfCondition);
+                    pixelHead, augmentation, selfCondition, adaptiveScale);
         }
     }
 }

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  *       U-Net (see {@link PixelHead}), or 0 for none.</li>
  *   <li>{@code diffusion.self-condition}: {@code true} to feed the network its previous estimate of the
  *       clean image (see {@link EdmLoss}), {@code false} (the default) for none.</li>
+ *   <li>{@code diffusion.adaptive-scale}: {@code true} to let the noise level and class scale and shift
+ *       each residual block's normalized features (ADM's scale-shift norm), {@code false} (the default)
+ *       to add them to the features.</li>
  *   <li>{@code diffusion.augment}: {@code none} or {@code lattice}, the symmetries applied to each
  *       training image (see {@link Augmentation}).</li>
  *   <li>{@code diffusion.sampler-steps}, {@code diffusion.churn}, {@code diffusion.guidance}: the sampler
@@ -47,6 +50,7 @@ public final class DiffusionSettings {
     static final String PIXEL_HEAD = "diffusion.pixel-head";
     static final String AUGMENT = "diffusion.augment";
     static final String SELF_CONDITION = "diffusion.self-condition";
+    static final String ADAPTIVE_SCALE = "diffusion.adaptive-scale";
     static final String SAMPLER_STEPS = "diffusion.sampler-steps";
     static final String CHURN = "diffusion.churn";
     static final String GUIDANCE = "diffusion.guidance";
@@ -54,7 +58,7 @@ public final class DiffusionSettings {
     static final String GUIDE_FRACTION = "diffusion.guide-fraction";
     private static final List<String> SAMPLER_KEYS = List.of(SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL);
     private static final List<String> NETWORK_KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS,
-            CHANNEL_MULTIPLIERS, BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION);
+            CHANNEL_MULTIPLIERS, BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION, ADAPTIVE_SCALE);
     private static final List<String> KEYS = Stream.of(NETWORK_KEYS, SAMPLER_KEYS, List.of(GUIDE_FRACTION))
             .flatMap(List::stream).toList();
 
@@ -102,7 +106,8 @@ public final class DiffusionSettings {
                 .optBlocksPerLevel(positive(settings, BLOCKS_PER_LEVEL, options.blocksPerLevel()))
                 .optPatch(positive(settings, PATCH, options.patch()))
                 .optPixelHead(pixelHead(settings, options.pixelHead()))
-                .optSelfCondition(selfCondition(settings, options.selfCondition()));
+                .optSelfCondition(flag(settings, SELF_CONDITION, options.selfCondition()))
+                .optAdaptiveScale(flag(settings, ADAPTIVE_SCALE, options.adaptiveScale()));
         String augment = settings.get(AUGMENT);
         if (augment != null) {
             try {
@@ -245,19 +250,19 @@ public final class DiffusionSettings {
     }
 
     /**
-     * Reads {@code diffusion.self-condition}: exactly {@code true} or {@code false}, so that a typing slip
-     * such as {@code ture} is not read as false.
+     * Reads a switch such as {@code diffusion.self-condition}: exactly {@code true} or {@code false}, so
+     * that a typing slip such as {@code ture} is not read as false.
      */
-    private static boolean selfCondition(Map<String, String> settings, boolean fallback) {
-        String text = settings.get(SELF_CONDITION);
+    private static boolean flag(Map<String, String> settings, String key, boolean fallback) {
+        String text = settings.get(key);
         if (text == null) {
             return fallback;
         }
         return switch (text.trim()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("setting " + SELF_CONDITION + " is '" + text
-                    + "'; use " + SELF_CONDITION + "=true or " + SELF_CONDITION + "=false");
+            default -> throw new IllegalArgumentException("setting " + key + " is '" + text + "'; use " + key
+                    + "=true or " + key + "=false");
         };
     }
 

@@ -20,6 +20,8 @@ import ai.djl.util.PairList;
  *   h   = conv3x3(SiLU(GN(h)))
  *   out = skip(x) + h         (skip = 1x1 convolution when the channel count changes, else identity)
  * </pre>
+ * With adaptive scale (ADM's scale-shift norm) the embedding's linear map gives 2 outChannels values,
+ * a scale s and a shift b, and the second norm becomes GN(h) (1 + s) + b in place of the addition.
  * Inputs: x (N, inChannels, H, W) and emb (N, E). Output (N, outChannels, H, W). The forward pass runs
  * in its own {@link BlockScope}, so only the output outlives it.
  */
@@ -35,15 +37,19 @@ final class ResidualBlock extends AbstractBlock {
     private final GroupNorm norm2;
     private final PaddedConv conv2;
     private final PaddedConv skip;
+    private final boolean adaptiveScale;
 
-    ResidualBlock(int inChannels, int outChannels, int embeddingSize, int maxGroups, Padding padding) {
+    ResidualBlock(int inChannels, int outChannels, int embeddingSize, int maxGroups, Padding padding,
+                  boolean adaptiveScale) {
         super(VERSION);
+        this.adaptiveScale = adaptiveScale;
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.embeddingSize = embeddingSize;
         this.norm1 = addChildBlock("norm1", GroupNorm.forChannels(inChannels, maxGroups));
         this.conv1 = addChildBlock("conv1", new PaddedConv(inChannels, outChannels, 3, 1, padding));
-        this.embedding = addChildBlock("embedding", Linear.builder().setUnits(outChannels).build());
+        this.embedding = addChildBlock("embedding", Linear.builder()
+                .setUnits(adaptiveScale ? 2L * outChannels : outChannels).build());
         this.norm2 = addChildBlock("norm2", GroupNorm.forChannels(outChannels, maxGroups));
         this.conv2 = addChildBlock("conv2", new PaddedConv(outChannels, outChannels, 3, 1, padding));
         this.skip = inChannels == outChannels ? null
@@ -59,9 +65,20 @@ final class ResidualBlock extends AbstractBlock {
             NDArray h = conv1.forward(store, new NDList(silu(norm1.forward(store, new NDList(x), training).head())),
                     training).head();
             NDArray e = embedding.forward(store, new NDList(silu(emb)), training).head();
-            h = h.addi(e.reshape(e.getShape().get(0), outChannels, 1, 1));
-            h = conv2.forward(store, new NDList(silu(norm2.forward(store, new NDList(h), training).head())),
-                    training).head();
+            long n = e.getShape().get(0);
+            NDArray normed;
+            if (adaptiveScale) {
+                NDArray scaleShift = e.reshape(n, 2 * outChannels, 1, 1);
+                NDArray scale = scaleShift.get(":, 0:" + outChannels);
+                NDArray shift = scaleShift.get(":, " + outChannels + ":");
+                NDArray g = norm2.forward(store, new NDList(h), training).head();
+                // GN(h) (1 + s) + b, written without a Java number (see silu).
+                normed = g.add(g.mul(scale)).add(shift);
+            } else {
+                h = h.addi(e.reshape(n, outChannels, 1, 1));
+                normed = norm2.forward(store, new NDList(h), training).head();
+            }
+            h = conv2.forward(store, new NDList(silu(normed)), training).head();
             NDArray shortcut = skip == null ? x : skip.forward(store, new NDList(x), training).head();
             return new NDList(scope.keep(h.addi(shortcut)));
         }

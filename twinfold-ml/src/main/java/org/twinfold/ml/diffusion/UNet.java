@@ -67,7 +67,7 @@ public final class UNet extends AbstractBlock {
         for (int level = 0; level < config.levels(); level++) {
             for (int b = 0; b < config.blocksPerLevel(); b++) {
                 int out = config.channelsAt(level);
-                encoder.add(addChildBlock("enc", new ResidualBlock(channels, out, e, groups, padding)));
+                encoder.add(addChildBlock("enc", new ResidualBlock(channels, out, e, groups, padding, config.adaptiveScale())));
                 channels = out;
                 skips.push(channels);
             }
@@ -77,16 +77,16 @@ public final class UNet extends AbstractBlock {
             }
         }
 
-        middle.add(addChildBlock("mid", new ResidualBlock(channels, channels, e, groups, padding)));
+        middle.add(addChildBlock("mid", new ResidualBlock(channels, channels, e, groups, padding, config.adaptiveScale())));
         if (config.attention()) {
             middle.add(addChildBlock("attention", new SelfAttention(channels, config.attentionHeads(), groups)));
         }
-        middle.add(addChildBlock("mid", new ResidualBlock(channels, channels, e, groups, padding)));
+        middle.add(addChildBlock("mid", new ResidualBlock(channels, channels, e, groups, padding, config.adaptiveScale())));
 
         for (int level = config.levels() - 1; level >= 0; level--) {
             for (int b = 0; b <= config.blocksPerLevel(); b++) {
                 int out = config.channelsAt(level);
-                decoder.add(addChildBlock("dec", new ResidualBlock(channels + skips.pop(), out, e, groups, padding)));
+                decoder.add(addChildBlock("dec", new ResidualBlock(channels + skips.pop(), out, e, groups, padding, config.adaptiveScale())));
                 channels = out;
             }
             if (level > 0) {

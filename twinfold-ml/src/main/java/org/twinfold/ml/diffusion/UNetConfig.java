@@ -30,10 +30,12 @@ import java.util.List;
  * @param selfCondition whether the network also takes its previous estimate of the clean image as
  *     input channels, which doubles the input's channels (self-conditioning after Chen, Zhang and
  *     Hinton, "Analog Bits", ICLR 2023)
+ * @param adaptiveScale whether each residual block's conditioning scales and shifts its second group
+ *     norm's output (ADM's scale-shift norm) instead of adding to the features
  */
 public record UNetConfig(int channels, int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel,
                          boolean attention, int attentionHeads, Padding padding, int classCount, int parameterCount,
-                         int maxGroups, int patch, int pixelHead, boolean selfCondition) {
+                         int maxGroups, int patch, int pixelHead, boolean selfCondition, boolean adaptiveScale) {
     /** Version of the block layout that {@link UNet} builds from this config. */
     public static final int VERSION = 1;
     /** The conditioning embedding has this many times {@code baseChannels} features, as in ADM. */
@@ -119,6 +121,7 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
         node.put("patch", patch);
         node.put("pixelHead", pixelHead);
         node.put("selfCondition", selfCondition);
+        node.put("adaptiveScale", adaptiveScale);
         return node;
     }
 
@@ -140,6 +143,6 @@ public record UNetConfig(int channels, int baseChannels, List<Integer> channelMu
                 node.get("attentionHeads").asInt(), Padding.valueOf(node.get("padding").asText()),
                 node.get("classCount").asInt(), node.get("parameterCount").asInt(), node.get("maxGroups").asInt(),
                 node.path("patch").asInt(1), node.path("pixelHead").asInt(0),
-                node.path("selfCondition").asBoolean(false));
+                node.path("selfCondition").asBoolean(false), node.path("adaptiveScale").asBoolean(false));
     }
 }

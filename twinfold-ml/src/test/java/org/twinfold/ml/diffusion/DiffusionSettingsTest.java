@@ -27,6 +27,19 @@ class DiffusionSettingsTest {
     }
 
     @Test
+    void adaptiveScaleReadAsSwitch() {
+        assertFalse(DEFAULTS.adaptiveScale());
+        assertTrue(DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.adaptive-scale", "true")).adaptiveScale());
+        assertTrue(DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.adaptive-scale", "true")).unet(1, 3, 0)
+                .adaptiveScale());
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.adaptive-scale", "yes")));
+        assertEquals("setting diffusion.adaptive-scale is 'yes'; use diffusion.adaptive-scale=true or"
+                + " diffusion.adaptive-scale=false", error.getMessage());
+    }
+
+    @Test
     void samplerSettingsOverEdmDefaults() {
         SamplingOptions sampling = DiffusionSettings.sampling(Map.of("diffusion.sampler-steps", "12",
                 "diffusion.guidance", "1.5", "diffusion.p-mean", "0.5"));

@@ -20,7 +20,7 @@ import org.twinfold.ml.DjlEngine;
 class UNetTest {
 
     static UNetConfig tiny(Padding padding, int classes) {
-        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4, 1, 0, false);
+        return new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, padding, classes, 0, 4, 1, 0, false, false);
     }
 
     private static NDArray forward(UNet net, NDManager manager, NDArray x) {
@@ -84,7 +84,8 @@ class UNetTest {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetConfig base = tiny(Padding.CIRCULAR, 3);
-            UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0, false);
+            UNetConfig patched = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0, false,
+                    false);
             assertEquals(4, patched.sizeMultiple());
             assertShapeAndPatchShifts(UNet.create(patched, manager), manager);
             assertEquals(base.foldedChannels() * 4, patched.foldedChannels());
@@ -96,15 +97,16 @@ class UNetTest {
         DjlEngine.start();
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
-            UNetConfig headed = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 4, false);
+            UNetConfig headed = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 4, false,
+                    false);
             assertEquals(headed, UNetConfig.fromJson(headed.toJson()));
             UNet net = UNet.create(headed, manager);
             assertShapeAndPatchShifts(net, manager);
 
             // The head adds two convolutions and a linear layer, each with a bias. A config without the key
             // has no head.
-            UNet plain = UNet.create(new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0, false),
-                    manager);
+            UNet plain = UNet.create(new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 2, 0,
+                    false, false), manager);
             assertEquals(plain.getParameters().size() + 6, net.getParameters().size());
             var legacy = headed.toJson().without("pixelHead");
             assertEquals(0, UNetConfig.fromJson(legacy).pixelHead());
@@ -117,7 +119,7 @@ class UNetTest {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetConfig conditioned = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 1, 0,
-                    true);
+                    true, false);
             assertEquals(conditioned, UNetConfig.fromJson(conditioned.toJson()));
             assertFalse(UNetConfig.fromJson(conditioned.toJson().without("selfCondition")).selfCondition());
             assertEquals(2, conditioned.foldedInputChannels());
@@ -138,6 +140,33 @@ class UNetTest {
                     () -> forward(net, manager, manager.zeros(new Shape(2, 1, 8, 8))));
             assertTrue(error.getMessage().contains("expects (N, 2, H, W)"), error.getMessage());
         }
+    }
+
+    @Test
+    void adaptiveScaleNetworkKeepsShapeAndPeriodicity() {
+        DjlEngine.start();
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNetConfig scaled = new UNetConfig(1, 8, List.of(1, 2), 1, true, 2, Padding.CIRCULAR, 3, 0, 4, 1, 0,
+                    false, true);
+            assertEquals(scaled, UNetConfig.fromJson(scaled.toJson()));
+            assertFalse(UNetConfig.fromJson(scaled.toJson().without("adaptiveScale")).adaptiveScale());
+            UNet net = UNet.create(scaled, manager);
+            UNet plain = UNet.create(tiny(Padding.CIRCULAR, 3), manager);
+            // Same parameter arrays; each block's embedding map is twice as wide.
+            assertEquals(plain.getParameters().size(), net.getParameters().size());
+            assertTrue(count(net) > count(plain), count(net) + " against " + count(plain));
+
+            NDArray x = manager.randomNormal(new Shape(2, 1, 8, 8));
+            NDArray y = forward(net, manager, x);
+            assertEquals(new Shape(2, 1, 8, 8), y.getShape());
+            assertAllClose(roll(y, 2, -4).toFloatArray(), forward(net, manager, roll(x, 2, -4)).toFloatArray(),
+                    1e-4, 1e-5);
+        }
+    }
+
+    private static long count(UNet net) {
+        return net.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
     }
 
     /** Patch 2 and two levels: shifts by multiples of 4 pixels commute with the network. */
