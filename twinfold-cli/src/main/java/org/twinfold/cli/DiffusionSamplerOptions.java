@@ -74,6 +74,19 @@ final class DiffusionSamplerOptions {
             throw new InvalidInputException(NAMES + " apply to diffusion surrogates; this run trains a '" + family
                     + "' surrogate, so drop them");
         }
+        checkValues();
+    }
+
+    /**
+     * Checks each given value on its own, without a checkpoint, so that {@code sample} rejects a bad value
+     * before it loads the model.
+     *
+     * @throws InvalidInputException naming the option and the fix
+     */
+    void checkValues() {
+        if (isEmpty()) {
+            return;
+        }
         try {
             SamplerSettings sampler = SamplerSettings.deterministic(steps == null ? 18 : steps)
                     .withChurn(churn == null ? 0 : churn, 1);

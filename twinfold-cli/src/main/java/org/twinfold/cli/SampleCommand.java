@@ -52,7 +52,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Bad sampler values fail here, before the engine starts and the model loads.
-        sampler.checkFor(SurrogateFamilies.forCheckpoint(checkpoint).name());
+        sampler.checkValues();
         Surrogates.startEngine(common.resolvedThreads());
         List<ParameterPoint> points = points();
         long[] seeds = pointsFrom == null ? null : Dataset.open(pointsFrom).manifest().seeds();
