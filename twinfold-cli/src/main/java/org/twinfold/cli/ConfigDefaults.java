@@ -67,9 +67,9 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     }
 
     /**
-     * Returns where the value behind an error came from, when the message opens with an option that this
-     * file set and the command line did not give, such as " (--threads came from config file run.yaml)";
-     * else an empty text.
+     * Returns where the value behind an error came from, such as " (--threads came from config file
+     * run.yaml)". The text is empty unless the message opens with an option that this file set and the
+     * command line did not give.
      */
     String origin(String message, ParseResult parsed) {
         Matcher option = LEADING_OPTION.matcher(message);
