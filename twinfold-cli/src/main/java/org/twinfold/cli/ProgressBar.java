@@ -21,7 +21,7 @@ final class ProgressBar implements SweepListener {
     private long lastPrintNanos;
     private long lastPrintedDecile = -1;
     private String detail = "";
-    private double shown;
+    private double shownCount;
 
     ProgressBar(PrintStream out, String label, String unit) {
         this.out = out;
@@ -53,10 +53,10 @@ final class ProgressBar implements SweepListener {
         show(complete, total);
     }
 
-    /** Moves the bar within a batch; a count below the one shown (another thread's batch) is skipped. */
+    /** Moves the bar within a batch. A count below the one shown, from another thread's batch, is skipped. */
     @Override
     public synchronized void progressedWithin(double complete, long total) {
-        if (complete > shown) {
+        if (complete > shownCount) {
             show(complete, total);
         }
     }
@@ -66,7 +66,7 @@ final class ProgressBar implements SweepListener {
         long decile = total == 0 ? 10 : (long) (complete * 10 / total);
         boolean due = terminal ? now - lastPrintNanos > 200_000_000L || complete == total
                 : decile != lastPrintedDecile || now - lastPrintNanos > QUIET_INTERVAL_NANOS;
-        shown = complete;
+        shownCount = complete;
         if (!due) {
             return;
         }
@@ -87,7 +87,7 @@ final class ProgressBar implements SweepListener {
         out.printf(Locale.ROOT, "%s: %d %s complete%s in %.1f s%n", label, total, unit, resumed, wallSeconds);
     }
 
-    /** Renders the line; {@code complete} may hold a fraction of a batch, and the count shows its whole part. */
+    /** Renders the line. {@code complete} may include a fraction of a batch, and the count shows its whole part. */
     String render(double complete, long total, long nowNanos) {
         double seconds = Math.max(1e-9, (nowNanos - startNanos) * 1e-9);
         double rate = (complete - startCount) / seconds;

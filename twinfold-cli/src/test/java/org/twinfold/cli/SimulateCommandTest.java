@@ -140,9 +140,9 @@ class SimulateCommandTest {
         assertContains(result, "--threads is -2");
         assertContains(result, "(--threads came from config file " + config + ")");
 
-        CliRunner.Result given = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--threads",
-                "-3", "--out", temp.resolve("threads").toString());
-        assertEquals(2, given.exitCode(), given.all());
-        assertFalse(given.all().contains("came from config file"), given.all());
+        CliRunner.Result onCommandLine = CliRunner.run("simulate", "oscillator", "--config", config.toString(),
+                "--threads", "-3", "--out", temp.resolve("threads").toString());
+        assertEquals(2, onCommandLine.exitCode(), onCommandLine.all());
+        assertFalse(onCommandLine.all().contains("came from config file"), onCommandLine.all());
     }
 }

@@ -89,7 +89,7 @@ class TrainSettingsTest {
     }
 
     @Test
-    void resumingWithOtherSamplerPointsToSamplerOption() throws Exception {
+    void resumeWithOtherSamplerNamesOption() throws Exception {
         assertEquals(0, train("sampler").exitCode());
 
         CliRunner.Result changed = train("sampler", "--setting", "diffusion.guidance=1.5");
@@ -205,7 +205,7 @@ class TrainSettingsTest {
     }
 
     @Test
-    void settingGivenTwiceWithDifferentValuesExitsTwo() {
+    void repeatedSettingKeyExitsTwo() {
         CliRunner.Result result = train("twice", "--setting", "diffusion.churn=10", "--setting", "diffusion.churn=5");
 
         assertEquals(2, result.exitCode(), result.all());

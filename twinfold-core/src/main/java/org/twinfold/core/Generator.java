@@ -29,8 +29,8 @@ public interface Generator {
     SampleBatch generate(List<ParameterPoint> points, long[] seeds);
 
     /**
-     * Generates as {@link #generate(List, long[])} does and tells {@code progress} the fraction of the
-     * call done so far, from 0 to 1, so that a progress bar moves during a long call. The default reports
+     * Generates as {@link #generate(List, long[])} does and passes the fraction of the call done so far,
+     * from 0 to 1, to {@code progress}, so that a progress bar moves during a long call. The default reports
      * nothing; a generator whose calls take long, such as a diffusion sampler, reports as it goes.
      */
     default SampleBatch generate(List<ParameterPoint> points, long[] seeds, DoubleConsumer progress) {

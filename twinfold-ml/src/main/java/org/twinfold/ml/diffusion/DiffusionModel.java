@@ -153,8 +153,8 @@ public final class DiffusionModel implements AutoCloseable {
     }
 
     /**
-     * Generates as {@link #sample(ConditionBatch, long[], SamplingOptions, DiffusionModel)} does and tells
-     * {@code progress} the fraction of the images done after each sampler step, from 0 to 1.
+     * Generates as {@link #sample(ConditionBatch, long[], SamplingOptions, DiffusionModel)} does and passes
+     * the fraction of the images done, from 0 to 1, to {@code progress} after each sampler step.
      */
     public synchronized float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options,
                                        DiffusionModel guide, DoubleConsumer progress) {

@@ -67,7 +67,7 @@ public final class DiffusionSettings {
 
     /**
      * Returns the option of {@code sample} and {@code run} that overrides a sampler key, which carries the
-     * key's name ({@code diffusion.churn} and {@code --churn}); empty for the other keys.
+     * key's name ({@code diffusion.churn} and {@code --churn}). Returns empty for the other keys.
      */
     static Optional<String> samplerOption(String key) {
         return SAMPLER_KEYS.contains(key) ? Optional.of("--" + key.substring("diffusion.".length())) : Optional.empty();

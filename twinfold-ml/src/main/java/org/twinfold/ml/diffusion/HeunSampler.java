@@ -44,8 +44,8 @@ public final class HeunSampler {
     }
 
     /**
-     * Draws one sample per seed as {@link #sample(Denoiser, NDManager, Shape, long[])} does and tells
-     * {@code stepsDone} the count of finished steps after each step.
+     * Draws one sample per seed as {@link #sample(Denoiser, NDManager, Shape, long[])} does and passes
+     * the count of finished steps to {@code stepsDone} after each step.
      */
     public NDArray sample(Denoiser denoiser, NDManager manager, Shape sampleShape, long[] seeds,
                           IntConsumer stepsDone) {
