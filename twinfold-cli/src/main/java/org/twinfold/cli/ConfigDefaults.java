@@ -19,7 +19,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Option defaults from a YAML or JSON file named by {@code --config FILE}. Keys are option names
@@ -29,8 +28,11 @@ import picocli.CommandLine.ParseResult;
  * ({@code guidance-interval: [0.3, 3]}).
  */
 final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
-    /** An error message that opens with an option name, such as "--threads is -2; ...". */
-    private static final Pattern LEADING_OPTION = Pattern.compile("^--([a-z][a-z0-9-]*)");
+    /**
+     * The option an error message is about: its opening name ("--threads is -2; ...") or picocli's quoted
+     * name ("Invalid value for option '--seed': ...").
+     */
+    private static final Pattern NAMED_OPTION = Pattern.compile("^--([a-z][a-z0-9-]*)|option '--([a-z][a-z0-9-]*)'");
 
     private final Path file;
     private final Map<String, String> values;
@@ -68,15 +70,21 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
     /**
      * Returns where the value behind an error came from, such as " (--threads came from config file
-     * run.yaml)". The text is empty unless the message opens with an option that this file set and the
-     * command line did not give.
+     * run.yaml)". The text is empty unless the message is about an option that this file set and the
+     * command line {@code args} do not give.
      */
-    String origin(String message, ParseResult parsed) {
-        Matcher option = LEADING_OPTION.matcher(message);
-        if (!option.find() || !values.containsKey(option.group(1)) || parsed.hasMatchedOption(option.group())) {
+    String origin(String message, List<String> args) {
+        Matcher matcher = NAMED_OPTION.matcher(message);
+        if (!matcher.find()) {
             return "";
         }
-        return " (" + option.group() + " came from config file " + file + ")";
+        String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        String option = "--" + name;
+        boolean given = args.stream().anyMatch(arg -> arg.equals(option) || arg.startsWith(option + "="));
+        if (!values.containsKey(name) || given) {
+            return "";
+        }
+        return " (" + option + " came from config file " + file + ")";
     }
 
     private static Path configPath(List<String> args) {
@@ -162,7 +170,10 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         for (OptionSpec option : spec.options()) {
             known.put(stripDashes(option.longestName()), option);
         }
+        // --help and --version make no sense as defaults in a file.
         known.remove("config");
+        known.remove("help");
+        known.remove("version");
         for (Map.Entry<String, Entry> value : values.entrySet()) {
             OptionSpec option = known.get(value.getKey());
             if (option == null) {

@@ -87,16 +87,20 @@ final class DiffusionSamplerOptions {
         if (isEmpty()) {
             return;
         }
-        try {
-            SamplerSettings sampler = SamplerSettings.deterministic(steps == null ? 18 : steps)
-                    .withChurn(churn == null ? 0 : churn, 1);
-            SamplingOptions options = new SamplingOptions(sampler, 1, guidance == null ? 1 : guidance);
-            if (guidanceInterval != null) {
+        if (churn != null && !(churn >= 0 && Double.isFinite(churn))) {
+            throw new InvalidInputException("--churn is " + churn + "; give 0 or more, e.g. 10 (0 is the"
+                    + " deterministic sampler)");
+        }
+        // Each value is checked on its own, so that the message names the option at fault.
+        check("--sampler-steps", () -> SamplerSettings.deterministic(steps == null ? 18 : steps));
+        check("--guidance", () -> new SamplingOptions(SamplerSettings.deterministic(18), 1,
+                guidance == null ? 1 : guidance));
+        if (guidanceInterval != null) {
+            check("--guidance-interval", () -> {
                 double[] bounds = DiffusionSettings.guidanceInterval(guidanceInterval);
-                options.withGuidanceInterval(bounds[0], bounds[1]);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
+                new SamplingOptions(SamplerSettings.deterministic(18), 1, 2).withGuidanceInterval(bounds[0],
+                        bounds[1]);
+            });
         }
         if (guideCheckpoint != null) {
             requireGuideFolder();
@@ -140,6 +144,15 @@ final class DiffusionSamplerOptions {
             return sampled.withGuide(weaker, guideFolder.toString());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    /** Runs a check of one option's value and prefixes its error with the option's name. */
+    private static void check(String option, Runnable validation) {
+        try {
+            validation.run();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(option + ": " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package org.twinfold.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.core.dataset.DatasetFormatException;
@@ -25,7 +26,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         LOG.debug("Command failed", exception);
         String message = describe(exception);
         if (commandLine.getDefaultValueProvider() instanceof ConfigDefaults config) {
-            message += config.origin(message, commandLine.getParseResult());
+            message += config.origin(message, parseResult.originalArgs());
         }
         commandLine.getErr().println("twinfold: error: " + message);
         return exitCode(exception);
@@ -41,7 +42,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                     + commandLine.getSubcommands().keySet());
             return ExitCode.INVALID_INPUT;
         }
-        commandLine.getErr().println("twinfold: invalid input: " + exception.getMessage());
+        String message = exception.getMessage();
+        if (commandLine.getDefaultValueProvider() instanceof ConfigDefaults config) {
+            message += config.origin(message, List.of(args));
+        }
+        commandLine.getErr().println("twinfold: invalid input: " + message);
         commandLine.getErr().println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
         return ExitCode.INVALID_INPUT;
     }

@@ -30,7 +30,8 @@ final class TasksCommand implements Runnable {
             for (Preset preset : task.presets()) {
                 // The operator pipeline's run plans set their own training steps per operator.
                 String steps = OperatorPipeline.handles(task.name()) ? ""
-                        : ", " + preset.trainingSteps() + " training steps";
+                        : ", " + preset.trainingSteps() + (preset.trainingSteps() == 1 ? " training step"
+                        : " training steps");
                 out.printf("%-16s   preset %s: %s (%d training and %d test samples%s)%n", "",
                         preset.name(), preset.description(), preset.trainSamples(), preset.testSamples(), steps);
             }

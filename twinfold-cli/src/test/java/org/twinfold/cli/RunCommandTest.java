@@ -178,7 +178,18 @@ class RunCommandTest {
                 "--guidance-interval", "3,0.3", "--out", reversed.toString());
 
         assertEquals(2, badInterval.exitCode(), badInterval.all());
-        assertContains(badInterval, "guidance interval is sigma 3.0 to 0.3; it needs 0 <= low < high");
+        assertContains(badInterval, "--guidance-interval: guidance interval is sigma 3.0 to 0.3; it needs 0 <= low"
+                + " < high");
+        assertTrue(Files.notExists(reversed));
+
+        CliRunner.Result negativeChurn = CliRunner.run("run", "vasculogenesis", "--preset", "smoke",
+                "--churn", "-1", "--out", reversed.toString());
+        assertEquals(2, negativeChurn.exitCode(), negativeChurn.all());
+        assertContains(negativeChurn, "--churn is -1.0; give 0 or more, e.g. 10");
+        CliRunner.Result oneStep = CliRunner.run("run", "vasculogenesis", "--preset", "smoke",
+                "--sampler-steps", "1", "--out", reversed.toString());
+        assertEquals(2, oneStep.exitCode(), oneStep.all());
+        assertContains(oneStep, "--sampler-steps: sampler steps is 1; it must be at least 2");
         assertTrue(Files.notExists(reversed));
 
         Path noGuide = temp.resolve("no-guide-run");

@@ -144,5 +144,12 @@ class SimulateCommandTest {
                 "--threads", "-3", "--out", temp.resolve("threads").toString());
         assertEquals(2, onCommandLine.exitCode(), onCommandLine.all());
         assertFalse(onCommandLine.all().contains("came from config file"), onCommandLine.all());
+
+        // A value that picocli cannot convert names the file too.
+        Path letters = Files.writeString(temp.resolve("seed.yaml"), "seed: abc\n");
+        CliRunner.Result unconverted = CliRunner.run("simulate", "oscillator", "--config", letters.toString(),
+                "--out", temp.resolve("threads").toString());
+        assertEquals(2, unconverted.exitCode(), unconverted.all());
+        assertContains(unconverted, "'abc' is not a long (--seed came from config file " + letters + ")");
     }
 }
