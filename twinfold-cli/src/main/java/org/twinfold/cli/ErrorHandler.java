@@ -42,13 +42,19 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                     + commandLine.getSubcommands().keySet());
             return ExitCode.INVALID_INPUT;
         }
-        String message = exception.getMessage();
+        String message = plainTypes(exception.getMessage());
         if (commandLine.getDefaultValueProvider() instanceof ConfigDefaults config) {
             message += config.origin(message, List.of(args));
         }
         commandLine.getErr().println("twinfold: invalid input: " + message);
         commandLine.getErr().println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
         return ExitCode.INVALID_INPUT;
+    }
+
+    /** Replaces the Java type names in picocli's conversion errors ("'abc' is not a long") with plain words. */
+    private static String plainTypes(String message) {
+        return message.replace("is not a long", "is not a whole number").replace("is not an int", "is not a whole"
+                + " number").replace("is not a double", "is not a number");
     }
 
     static int exitCode(Throwable exception) {

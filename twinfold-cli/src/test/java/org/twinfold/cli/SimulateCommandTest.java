@@ -150,6 +150,6 @@ class SimulateCommandTest {
         CliRunner.Result unconverted = CliRunner.run("simulate", "oscillator", "--config", letters.toString(),
                 "--out", temp.resolve("threads").toString());
         assertEquals(2, unconverted.exitCode(), unconverted.all());
-        assertContains(unconverted, "'abc' is not a long (--seed came from config file " + letters + ")");
+        assertContains(unconverted, "'abc' is not a whole number (--seed came from config file " + letters + ")");
     }
 }

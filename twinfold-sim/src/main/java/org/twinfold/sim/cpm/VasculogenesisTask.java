@@ -182,7 +182,7 @@ public final class VasculogenesisTask implements Task {
     public List<Preset> presets() {
         return List.of(
                 new Preset("quick", "3 classes, 64 x 64 lattices, 1,000 MCS, masks at 32 x 32, 200 training and"
-                        + " 50 test runs per class: the whole twin in about 20 minutes on 2 CPU cores",
+                        + " 50 test runs per class: the whole twin in 20 to 25 minutes on 2 CPU cores",
                         Sampling.CLASSES, QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 new Preset("quick-full", "as quick, with masks at the full 64 x 64 lattice resolution; train with"
                         + " --setting diffusion.patch=2 to keep the quick preset's cost", Sampling.CLASSES, QUICK_TRAIN,
