@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinfold.core.dataset.Dataset;
@@ -120,36 +122,42 @@ class SimulateCommandTest {
         assertContains(result, "samples");
     }
 
+    /** Runs {@code simulate oscillator} with a config file, then any further options, into a folder of its own. */
+    private CliRunner.Result simulateWithConfig(Path config, String... options) {
+        List<String> args = new ArrayList<>(List.of("simulate", "oscillator", "--config", config.toString(), "--out",
+                temp.resolve("config-run").toString()));
+        args.addAll(List.of(options));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
     @Test
     void malformedConfigNamesLineAndFix() throws Exception {
         Path config = Files.writeString(temp.resolve("broken.yaml"), "samples: 7\nseed: [9\n");
-        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--out",
-                temp.resolve("broken").toString());
+        CliRunner.Result result = simulateWithConfig(config);
         assertEquals(2, result.exitCode(), result.all());
         assertContains(result, "config file " + config + " is not valid YAML or JSON at line ");
         assertContains(result, "write one 'option: value' per line");
         assertEquals(1, result.all().strip().lines().count(), "one line: " + result.all());
+        assertFalse(Files.exists(temp.resolve("config-run")));
     }
 
     @Test
     void badValueFromConfigNamesTheFile() throws Exception {
         Path config = Files.writeString(temp.resolve("threads.yaml"), "threads: -2\n");
-        CliRunner.Result result = CliRunner.run("simulate", "oscillator", "--config", config.toString(), "--out",
-                temp.resolve("threads").toString());
+        CliRunner.Result result = simulateWithConfig(config);
         assertEquals(2, result.exitCode(), result.all());
         assertContains(result, "--threads is -2");
         assertContains(result, "(--threads came from config file " + config + ")");
 
-        CliRunner.Result onCommandLine = CliRunner.run("simulate", "oscillator", "--config", config.toString(),
-                "--threads", "-3", "--out", temp.resolve("threads").toString());
+        CliRunner.Result onCommandLine = simulateWithConfig(config, "--threads", "-3");
         assertEquals(2, onCommandLine.exitCode(), onCommandLine.all());
         assertFalse(onCommandLine.all().contains("came from config file"), onCommandLine.all());
 
         // A value that picocli cannot convert names the file too.
         Path letters = Files.writeString(temp.resolve("seed.yaml"), "seed: abc\n");
-        CliRunner.Result unconverted = CliRunner.run("simulate", "oscillator", "--config", letters.toString(),
-                "--out", temp.resolve("threads").toString());
+        CliRunner.Result unconverted = simulateWithConfig(letters);
         assertEquals(2, unconverted.exitCode(), unconverted.all());
         assertContains(unconverted, "'abc' is not a whole number (--seed came from config file " + letters + ")");
+        assertFalse(Files.exists(temp.resolve("config-run")));
     }
 }
