@@ -80,8 +80,8 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         }
         String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
         String option = "--" + name;
-        boolean given = args.stream().anyMatch(arg -> arg.equals(option) || arg.startsWith(option + "="));
-        if (!values.containsKey(name) || given) {
+        boolean onCommandLine = args.stream().anyMatch(arg -> arg.equals(option) || arg.startsWith(option + "="));
+        if (!values.containsKey(name) || onCommandLine) {
             return "";
         }
         return " (" + option + " came from config file " + file + ")";
@@ -116,8 +116,9 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             }
             return values;
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String line = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            JsonLocation location = e.getLocation();
+            String line = location == null ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new InvalidInputException("config file " + file + " is not valid YAML or JSON" + line + ": "
                     + parserProblem(e.getOriginalMessage()) + "; write one 'option: value' per line,"
                     + " such as 'threads: 2'");

@@ -65,20 +65,20 @@ final class ResidualBlock extends AbstractBlock {
             NDArray h = conv1.forward(store, new NDList(silu(norm1.forward(store, new NDList(x), training).head())),
                     training).head();
             NDArray e = embedding.forward(store, new NDList(silu(emb)), training).head();
-            long n = e.getShape().get(0);
-            NDArray normed;
+            long batch = e.getShape().get(0);
+            NDArray conditioned;
             if (adaptiveScale) {
-                NDArray scaleShift = e.reshape(n, 2 * outChannels, 1, 1);
+                NDArray scaleShift = e.reshape(batch, 2 * outChannels, 1, 1);
                 NDArray scale = scaleShift.get(":, 0:" + outChannels);
                 NDArray shift = scaleShift.get(":, " + outChannels + ":");
-                NDArray g = norm2.forward(store, new NDList(h), training).head();
+                NDArray normalized = norm2.forward(store, new NDList(h), training).head();
                 // GN(h) (1 + s) + b, written without a Java number (see silu).
-                normed = g.add(g.mul(scale)).add(shift);
+                conditioned = normalized.add(normalized.mul(scale)).add(shift);
             } else {
-                h = h.addi(e.reshape(n, outChannels, 1, 1));
-                normed = norm2.forward(store, new NDList(h), training).head();
+                h = h.addi(e.reshape(batch, outChannels, 1, 1));
+                conditioned = norm2.forward(store, new NDList(h), training).head();
             }
-            h = conv2.forward(store, new NDList(silu(normed)), training).head();
+            h = conv2.forward(store, new NDList(silu(conditioned)), training).head();
             NDArray shortcut = skip == null ? x : skip.forward(store, new NDList(x), training).head();
             return new NDList(scope.keep(h.addi(shortcut)));
         }
