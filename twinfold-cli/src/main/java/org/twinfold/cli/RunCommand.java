@@ -106,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
                     training.steps, ProgressBar::onStandardError, TrainingProgress::new));
         }
         Task task = Tasks.byName(taskName);
+        task.preset(preset).requireTraining("run", task);
         Preset chosen = withSampleCounts(task.preset(preset));
         int threads = common.resolvedThreads();
         String family = training.family == null ? task.surrogateFamily() : training.family;

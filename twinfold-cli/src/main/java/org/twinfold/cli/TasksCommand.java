@@ -1,6 +1,7 @@
 package org.twinfold.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.twinfold.cli.operator.OperatorPipeline;
@@ -28,12 +29,8 @@ final class TasksCommand implements Runnable {
                     task.deterministic() ? "deterministic" : "stochastic", task.surrogateFamily(), presets);
             out.printf("%-16s %s%n", "", task.description());
             for (Preset preset : task.presets()) {
-                // The operator pipeline's run plans set their own training steps per operator.
-                String steps = OperatorPipeline.handles(task.name()) ? ""
-                        : ", " + preset.trainingSteps() + (preset.trainingSteps() == 1 ? " training step"
-                        : " training steps");
-                out.printf("%-16s   preset %s: %s (%d training and %d test samples%s)%n", "",
-                        preset.name(), preset.description(), preset.trainSamples(), preset.testSamples(), steps);
+                out.printf("%-16s   preset %s: %s (%s)%n", "", preset.name(), preset.description(),
+                        sizes(task, preset));
             }
             if (OperatorPipeline.handles(task.name())) {
                 out.printf("%-16s   run plans: %s, or a plan file ending in .json (see 'run --help')%n", "",
@@ -46,5 +43,20 @@ final class TasksCommand implements Runnable {
             }
         }
         out.flush();
+    }
+
+    /** Returns the sample counts and training steps of a preset, with thousands separators. */
+    private static String sizes(Task task, Preset preset) {
+        if (preset.simulateOnly()) {
+            return String.format(Locale.ROOT, "for 'simulate' only: %,d runs", preset.trainSamples());
+        }
+        String samples = String.format(Locale.ROOT, "%,d training and %,d test samples", preset.trainSamples(),
+                preset.testSamples());
+        // The operator pipeline's run plans set their own training steps per operator.
+        if (OperatorPipeline.handles(task.name())) {
+            return samples;
+        }
+        return samples + String.format(Locale.ROOT, ", %,d training step%s", preset.trainingSteps(),
+                preset.trainingSteps() == 1 ? "" : "s");
     }
 }

@@ -42,6 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Task task = Tasks.byName(taskName);
         Preset chosen = task.preset(preset == null ? task.presets().get(0).name() : preset);
+        chosen.requireTraining("train", task);
         Dataset dataset = Dataset.open(data);
         Surrogates.requireTask(task, dataset);
         if (training.family == null && OperatorPipeline.handles(task.name())) {

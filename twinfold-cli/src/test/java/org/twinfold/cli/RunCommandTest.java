@@ -72,6 +72,18 @@ class RunCommandTest {
         assertTrue(Files.notExists(out.resolve("train")), result.all());
     }
 
+    @Test
+    void simulateOnlyPresetExitsTwoBeforeSimulating() {
+        Path out = temp.resolve("fields");
+        CliRunner.Result result = CliRunner.run("run", "vasculogenesis", "--preset", "fields", "--out",
+                out.toString());
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertContains(result, "preset 'fields' of vasculogenesis is for 'simulate' only and sets no training;"
+                + " give 'run' one of quick, quick-full, long, paper, smoke");
+        assertTrue(Files.notExists(out), result.all());
+    }
+
     private static double spreadAroundMean(float[] positions) {
         int length = 100;
         int samples = positions.length / length;
@@ -190,6 +202,10 @@ class RunCommandTest {
                 "--sampler-steps", "1", "--out", reversed.toString());
         assertEquals(2, oneStep.exitCode(), oneStep.all());
         assertContains(oneStep, "--sampler-steps: sampler steps is 1; it must be at least 2");
+        CliRunner.Result unknownCondition = CliRunner.run("run", "vasculogenesis", "--preset", "smoke",
+                "--guide-condition", "class", "--out", reversed.toString());
+        assertEquals(2, unknownCondition.exitCode(), unknownCondition.all());
+        assertContains(unknownCondition, "--guide-condition: guide condition 'class' not found; give none");
         assertTrue(Files.notExists(reversed));
 
         Path noGuide = temp.resolve("no-guide-run");

@@ -40,6 +40,9 @@ class SimulateCommandTest {
         CliRunner.Result result = CliRunner.run("tasks");
         assertEquals(0, result.exitCode());
         assertContains(result, "oscillator");
+        assertContains(result, "(127,488 training and 5,000 test samples, 9,960 training steps)");
+        assertContains(result, "(for 'simulate' only: 25 runs)");
+        assertContains(result, "(24 training and 12 test samples, 30 training steps)");
     }
 
     @Test
