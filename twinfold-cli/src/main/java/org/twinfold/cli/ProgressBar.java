@@ -94,8 +94,9 @@ final class ProgressBar implements SweepListener {
         int filled = total == 0 ? WIDTH : (int) (WIDTH * complete / total);
         long whole = (long) complete;
         String bar = "=".repeat(filled) + " ".repeat(WIDTH - filled);
-        // Within the first second, or before the second item, the rate is not yet meaningful.
-        boolean measured = seconds >= 1.0 && complete - startCount >= 2;
+        // Within the first second, or before the second item, the rate is not yet meaningful. A bar
+        // that ends sooner still gets it on its last line, which is what a log file keeps.
+        boolean measured = (seconds >= 1.0 || complete == total) && complete - startCount >= 2;
         String rateText = measured ? String.format(Locale.ROOT, "%.1f/s", rate) : "--/s";
         String left = measured && rate > 0 ? formatDuration((total - complete) / rate) : "--:--";
         String suffix = detail.isEmpty() ? "" : ", " + detail;

@@ -28,4 +28,18 @@ class ProgressBarTest {
                 lines.get(0));
         assertTrue(lines.get(1).contains("] 64/100 samples"), lines.get(1));
     }
+
+    @Test
+    void barShorterThanASecondShowsRateOnLastLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "train", "steps");
+        bar.started(30, 0);
+
+        bar.progressed(10, 30);
+        bar.progressed(30, 30);
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.get(0).endsWith("10/30 steps, --/s, --:-- left"), lines.get(0));
+        assertTrue(lines.get(1).matches(".*30/30 steps, [0-9.]+/s, 0:00 left"), lines.get(1));
+    }
 }

@@ -99,8 +99,8 @@ public final class ClassEvaluationStep {
         System.out.println(String.format(Locale.ROOT, "  targets per class: classifier accuracy on generated masks at"
                 + " least %.2f x its accuracy on held-out ones; W1 of %s at most %.1f x the floor (the W1 between"
                 + " two simulated sets). Both W1 are means over %d random splits of the held-out and floor sets"
-                + " pooled; in brackets, the held-out set's own W1 against the generated set and against the floor"
-                + " set", section.minAccuracyRatio(),
+                + " pooled; in brackets, the W1 of the held-out set alone against the generated set and against the"
+                + " floor set", section.minAccuracyRatio(),
                 String.join(" and ", section.targetObservables()), section.maxFloorRatio(), SplitDistances.COUNT));
         List<ClassVerdict> verdicts = section.verdicts();
         for (int i = 0; i < verdicts.size(); i++) {
@@ -117,7 +117,7 @@ public final class ClassEvaluationStep {
                     double generated = o.judgedWasserstein();
                     double floor = o.judgedFloor();
                     if (floor > 0) {
-                        line.append(String.format(Locale.ROOT, " %s W1 %.3g = %.2f x floor %.3g (pair %.3g / %.3g);",
+                        line.append(String.format(Locale.ROOT, " %s W1 %.3g = %.2f x floor %.3g (held-out set alone %.3g, floor %.3g);",
                                 name, generated, o.floorRatio(), floor, o.wasserstein(), o.floorWasserstein()));
                     } else {
                         // Two simulated sets with identical values leave no ratio to print.

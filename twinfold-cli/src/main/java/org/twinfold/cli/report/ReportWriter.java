@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.twinfold.cli.calo.CaloReportSection;
 import org.twinfold.core.ElementType;
@@ -59,7 +62,7 @@ public final class ReportWriter {
         CaloReportSection.append(html, evaluation);
         ClassReport.append(html, evaluation);
         observables(html, evaluation);
-        chiSquare(html, evaluation.observableChiSquare());
+        chiSquare(html, evaluation);
         examples(html, evaluation);
         provenance(html, evaluation);
         return html.append("</body></html>\n").toString();
@@ -156,7 +159,8 @@ public final class ReportWriter {
         html.append("</div>\n<p class=\"note\">Blue: simulated (held out). Red: surrogate.</p>\n");
     }
 
-    private static void chiSquare(StringBuilder html, ChiSquareResult chi) {
+    private static void chiSquare(StringBuilder html, Evaluation evaluation) {
+        ChiSquareResult chi = evaluation.observableChiSquare();
         if (chi == null) {
             return;
         }
@@ -167,6 +171,28 @@ public final class ReportWriter {
                 .append(Html.row("diagonal only", Html.number(chi.diagonalChi2()), Integer.toString(chi.diagonalDof()),
                         Html.number(chi.diagonalPValue())))
                 .append("</table>\n");
+        List<String> partial = partlyUndefined(evaluation);
+        if (!partial.isEmpty()) {
+            html.append("<p class=\"note\">Left out of the chi-square, because they are undefined for some"
+                    + " samples (a mean over no lacunae, say): ").append(Html.escape(String.join("; ", partial)))
+                    .append(". Their rows above compare the samples where they are defined.</p>\n");
+        }
+    }
+
+    /** Lists each observable that the evaluation kept for fewer samples than a dataset contains, with the counts. */
+    static List<String> partlyUndefined(Evaluation evaluation) {
+        int reference = evaluation.reference().samples();
+        int generated = evaluation.generated().samples();
+        List<String> names = new ArrayList<>();
+        for (ObservableComparison o : evaluation.observables()) {
+            int missingReference = reference - o.referenceValues().length;
+            int missingGenerated = generated - o.generatedValues().length;
+            if (missingReference > 0 || missingGenerated > 0) {
+                names.add(String.format(Locale.ROOT, "%s (undefined for %d of %d held-out and %d of %d generated"
+                        + " samples)", o.name(), missingReference, reference, missingGenerated, generated));
+            }
+        }
+        return names;
     }
 
     private static void examples(StringBuilder html, Evaluation evaluation) {
