@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** Sampler settings of a diffusion checkpoint, each left at the family's default when not given. */
 final class DiffusionSamplerOptions {
     /** The options of this class, as error messages list them. */
-    static final String NAMES = "--sampler-steps, --churn, --guidance, --guidance-interval and --guide-checkpoint";
+    static final String NAMES = "--sampler-steps, --churn, --guidance, --guidance-interval, --guide-checkpoint and"
+            + " --guide-condition";
 
     @Option(names = "--sampler-steps", paramLabel = "N",
             description = "Diffusion models only: Heun steps N of the EDM sampler (2N - 1 network evaluations per "
@@ -50,13 +51,21 @@ final class DiffusionSamplerOptions {
                     + "none.")
     Path guideCheckpoint;
 
+    @Option(names = "--guide-condition", paramLabel = "same|none",
+            description = "Diffusion models with a guide model only: 'same' gives the guide each sample's condition;"
+                    + " 'none' gives it none (it must have been trained with label dropout), so that guidance pushes"
+                    + " away from the weaker model and from the average of all classes at once, as autoguidance and"
+                    + " classifier-free guidance do apart. Default: the checkpoint's diffusion.guide-condition"
+                    + " setting, else same.")
+    String guideCondition;
+
     /** The checkpoint that --guide-checkpoint resolved to, once loaded. */
     private Path guideFolder;
 
     /** Returns true when no option was given. */
     boolean isEmpty() {
         return steps == null && churn == null && guidance == null && guidanceInterval == null
-                && guideCheckpoint == null;
+                && guideCheckpoint == null && guideCondition == null;
     }
 
     /**
@@ -102,6 +111,9 @@ final class DiffusionSamplerOptions {
                         bounds[1]);
             });
         }
+        if (guideCondition != null) {
+            check("--guide-condition", () -> DiffusionSettings.unconditionalGuide(guideCondition));
+        }
         if (guideCheckpoint != null) {
             requireGuideFolder();
         }
@@ -131,7 +143,10 @@ final class DiffusionSamplerOptions {
             }
             double scale = guidance == null ? current.guidanceScale() : guidance;
             SamplingOptions options = new SamplingOptions(sampler, current.batchSize(), scale,
-                    current.guidanceSigmaMin(), current.guidanceSigmaMax());
+                    current.guidanceSigmaMin(), current.guidanceSigmaMax(), current.unconditionalGuide());
+            if (guideCondition != null) {
+                options = options.withUnconditionalGuide(DiffusionSettings.unconditionalGuide(guideCondition));
+            }
             if (guidanceInterval != null) {
                 double[] bounds = DiffusionSettings.guidanceInterval(guidanceInterval);
                 options = options.withGuidanceInterval(bounds[0], bounds[1]);

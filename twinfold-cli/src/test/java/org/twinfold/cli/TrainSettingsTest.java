@@ -81,10 +81,10 @@ class TrainSettingsTest {
     void resumingWithNewKeyNamesIt() throws Exception {
         assertEquals(0, train("new-key").exitCode());
 
-        CliRunner.Result changed = train("new-key", "--setting", "diffusion.self-condition=true");
+        CliRunner.Result changed = train("new-key", "--setting", "diffusion.adaptive-scale=true");
 
         assertEquals(2, changed.exitCode(), changed.all());
-        assertTrue(changed.all().contains("diffusion.self-condition was not set (the family's default) in training"
+        assertTrue(changed.all().contains("diffusion.adaptive-scale was not set (the family's default) in training"
                 + " and is 'true' now"), changed.all());
     }
 
@@ -104,7 +104,7 @@ class TrainSettingsTest {
         assertEquals(0, train("spelled", "--setting", "diffusion.p-mean=0.2").exitCode());
 
         // The family's default given explicitly, and the same numbers written differently.
-        CliRunner.Result again = train("spelled", "--setting", "diffusion.self-condition=false",
+        CliRunner.Result again = train("spelled", "--setting", "diffusion.adaptive-scale=false",
                 "--setting", "diffusion.p-mean=2e-1", "--setting", "diffusion.churn=10.0");
 
         assertEquals(0, again.exitCode(), again.all());

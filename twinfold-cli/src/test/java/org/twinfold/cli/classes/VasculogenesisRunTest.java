@@ -70,7 +70,8 @@ class VasculogenesisRunTest {
         assertTrue(html.contains("simulated (held out)</th><th>surrogate"));
         assertTrue(html.contains("alt=\"surrogate class 2\""));
         assertTrue(html.contains("diffusion surrogate at step 30, settings diffusion.churn=10, diffusion.guidance=2,"
-                + " diffusion.guide-fraction=0.25, diffusion.p-mean=0.533, diffusion.p-std=2.333"),
+                + " diffusion.guidance-interval=0,3, diffusion.guide-condition=none, diffusion.guide-fraction=0.25,"
+                + " diffusion.p-mean=0.533, diffusion.p-std=2.333, diffusion.self-condition=true"),
                 "the report names the checkpoint's family settings");
         assertTrue(html.contains("guide model " + out.resolve("checkpoints").resolve("guide")
                         .resolve("step-000000000008")),
@@ -146,13 +147,16 @@ class VasculogenesisRunTest {
         String sampler = Dataset.open(churned).manifest().generator().settings().get("sampler");
         assertTrue(sampler.contains("Heun, 4 steps"), sampler);
         assertTrue(sampler.contains("S_churn 10 "), sampler);
-        assertTrue(sampler.contains("guidance 2 over sigma 0.3 to 3,"), sampler);
-        // A guide equal to the checkpoint leaves the conditional model alone: the masks of --guidance 1.
+        assertTrue(sampler.contains("guidance 2 over sigma 0.3 to 3, guide without condition,"), sampler);
+        // A guide equal to the checkpoint, given each sample's condition at every noise level, leaves the
+        // conditional model alone: the masks of --guidance 1. At every level, because a self-conditioned
+        // guide's previous estimate is updated only where it guides.
         Path selfGuided = temp.resolve("self-guided");
         Path unguided = temp.resolve("unguided");
         ChildJvm.Result guided = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--seed", "9", "--guide-checkpoint",
-                out.resolve("checkpoints").toString(), "--out", selfGuided.toString(), "--threads", "1");
+                out.resolve("checkpoints").toString(), "--guide-condition", "same", "--guidance-interval", "0,inf",
+                "--out", selfGuided.toString(), "--threads", "1");
         assertEquals(0, guided.exitCode(), guided.output());
         ChildJvm.Result plain = ChildJvm.run("sample", "--checkpoint", out.resolve("checkpoints").toString(),
                 "--points-from", out.resolve("test").toString(), "--seed", "9", "--guidance", "1",

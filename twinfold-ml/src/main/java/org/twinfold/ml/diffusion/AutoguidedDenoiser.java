@@ -12,6 +12,10 @@ import ai.djl.ndarray.NDArray;
  * points away from those errors, so w &gt; 1 removes what the weaker model gets wrong. Guidance by the
  * unconditional model instead pushes every sample towards the most typical one of its class. Outside
  * the guidance interval of {@link SamplingOptions} the main model acts alone.
+ *
+ * <p>A self-conditioned guide keeps its own previous estimate, which only its calls update. Where the
+ * interval starts below the highest noise level, the guide's first call gets zeros, as half of its
+ * training steps did.
  */
 final class AutoguidedDenoiser implements Denoiser {
     private final Denoiser main;

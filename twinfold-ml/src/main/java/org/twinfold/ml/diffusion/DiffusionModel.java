@@ -43,10 +43,13 @@ public final class DiffusionModel implements AutoCloseable {
     private final DataType precision;
     private final NDManager manager;
     private final UNet network;
+    /** Probability with which training dropped a sample's condition; 0 leaves no unconditional model. */
+    private final double labelDropout;
 
     private DiffusionModel(UNetConfig config, EdmPreconditioning preconditioning, Shape imageShape,
-                           DataType precision, NDManager manager, UNet network) {
+                           DataType precision, NDManager manager, UNet network, double labelDropout) {
         this.config = config;
+        this.labelDropout = labelDropout;
         this.preconditioning = preconditioning;
         this.imageShape = imageShape;
         this.precision = precision;
@@ -86,7 +89,8 @@ public final class DiffusionModel implements AutoCloseable {
                 loop.run();
                 loop.ema().ifPresent(average -> average.copyInto(loop.parameters()));
             }
-            return new DiffusionModel(config, preconditioning, images.imageShape(), DataType.FLOAT32, manager, network);
+            return new DiffusionModel(config, preconditioning, images.imageShape(), DataType.FLOAT32, manager, network,
+                    options.labelDropout());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -122,7 +126,8 @@ public final class DiffusionModel implements AutoCloseable {
             if (compute.precision() != DataType.FLOAT32) {
                 network.cast(compute.precision());
             }
-            return new DiffusionModel(config, preconditioning, imageShape, compute.precision(), manager, network);
+            return new DiffusionModel(config, preconditioning, imageShape, compute.precision(), manager, network,
+                    metadata.get("edm").path("labelDropout").asDouble(0));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -143,10 +148,12 @@ public final class DiffusionModel implements AutoCloseable {
     /**
      * Generates as {@link #sample(ConditionBatch, long[], SamplingOptions)} does, guided by {@code guide}
      * when it is not null (see {@link AutoguidedDenoiser}); the guidance scale then weighs this model
-     * against the guide instead of against the unconditional model.
+     * against the guide instead of against the unconditional model. With
+     * {@link SamplingOptions#unconditionalGuide()} the guide gets no condition.
      *
      * @param guide a weaker model of the same images and conditions, or null
-     * @throws IllegalArgumentException when the guide generates other images or takes other conditions
+     * @throws IllegalArgumentException when the guide generates other images or takes other conditions, or
+     *     is to guide without a condition but was trained without label dropout
      */
     public float[] sample(ConditionBatch conditions, long[] seeds, SamplingOptions options, DiffusionModel guide) {
         return sample(conditions, seeds, options, guide, fraction -> { });
@@ -160,6 +167,10 @@ public final class DiffusionModel implements AutoCloseable {
                                        DiffusionModel guide, DoubleConsumer progress) {
         if (guide != null) {
             requireGuides(guide);
+        }
+        if (guide != null && options.unconditionalGuide() && !(guide.labelDropout > 0)) {
+            throw new IllegalArgumentException("the guide model was trained without label dropout, so it has no"
+                    + " unconditional form to guide with; sample with --guide-condition same");
         }
         if (conditions.size() >= 0 && conditions.size() != seeds.length) {
             throw new IllegalArgumentException(conditions.size() + " conditions but " + seeds.length
@@ -180,17 +191,16 @@ public final class DiffusionModel implements AutoCloseable {
                 Denoiser denoiser;
                 if (guide != null) {
                     SamplingOptions unguided = new SamplingOptions(options.sampler(), options.batchSize(), 1);
-                    NDList guideConditional = cast(slice.encode(batch, guide.config, count, null));
+                    NDList guideConditions = cast(slice.encode(batch, guide.config, count,
+                            options.unconditionalGuide() ? everyDropped(count) : null));
                     denoiser = new AutoguidedDenoiser(
                             new EdmDenoiser(network, store, preconditioning, conditional, null, unguided, batch),
-                            new EdmDenoiser(guide.network, guideStore, guide.preconditioning, guideConditional, null,
+                            new EdmDenoiser(guide.network, guideStore, guide.preconditioning, guideConditions, null,
                                     unguided, batch), options);
                 } else {
                     NDList unconditional = null;
                     if (options.guidanceScale() != 1) {
-                        boolean[] all = new boolean[count];
-                        Arrays.fill(all, true);
-                        unconditional = cast(slice.encode(batch, config, count, all));
+                        unconditional = cast(slice.encode(batch, config, count, everyDropped(count)));
                     }
                     denoiser = new EdmDenoiser(network, store, preconditioning, conditional, unconditional, options,
                             batch);
@@ -205,6 +215,13 @@ public final class DiffusionModel implements AutoCloseable {
             }
         }
         return images;
+    }
+
+    /** Returns a mask that drops the condition of each of {@code count} samples. */
+    private static boolean[] everyDropped(int count) {
+        boolean[] dropped = new boolean[count];
+        Arrays.fill(dropped, true);
+        return dropped;
     }
 
     public UNetConfig config() {

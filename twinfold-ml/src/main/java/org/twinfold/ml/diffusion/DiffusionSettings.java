@@ -37,6 +37,8 @@ import java.util.stream.Stream;
  *       see {@link AutoguidedDenoiser}) with {@code diffusion.guidance} as the weight.</li>
  *   <li>{@code diffusion.guidance-interval}: the noise levels {@code LOW,HIGH} at which guidance applies
  *       ({@code inf} for no upper limit); every level when not given.</li>
+ *   <li>{@code diffusion.guide-condition}: {@code same} (the default) gives the guide model each
+ *       sample's condition, {@code none} gives it none (see {@link SamplingOptions#unconditionalGuide()}).</li>
  * </ul>
  */
 public final class DiffusionSettings {
@@ -55,8 +57,10 @@ public final class DiffusionSettings {
     static final String CHURN = "diffusion.churn";
     static final String GUIDANCE = "diffusion.guidance";
     static final String GUIDANCE_INTERVAL = "diffusion.guidance-interval";
+    static final String GUIDE_CONDITION = "diffusion.guide-condition";
     static final String GUIDE_FRACTION = "diffusion.guide-fraction";
-    private static final List<String> SAMPLER_KEYS = List.of(SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL);
+    private static final List<String> SAMPLER_KEYS = List.of(SAMPLER_STEPS, CHURN, GUIDANCE, GUIDANCE_INTERVAL,
+            GUIDE_CONDITION);
     private static final List<String> NETWORK_KEYS = List.of(P_MEAN, P_STD, SIGMA_DATA, BASE_CHANNELS,
             CHANNEL_MULTIPLIERS, BLOCKS_PER_LEVEL, PATCH, PIXEL_HEAD, AUGMENT, SELF_CONDITION, ADAPTIVE_SCALE);
     private static final List<String> KEYS = Stream.of(NETWORK_KEYS, SAMPLER_KEYS, List.of(GUIDE_FRACTION))
@@ -152,6 +156,10 @@ public final class DiffusionSettings {
         try {
             sampler = SamplerSettings.deterministic(steps).withChurn(churn, sampler.sNoise());
             SamplingOptions options = new SamplingOptions(sampler, defaults.batchSize(), guidance);
+            String condition = settings.get(GUIDE_CONDITION);
+            if (condition != null) {
+                options = options.withUnconditionalGuide(unconditionalGuide(condition));
+            }
             String interval = settings.get(GUIDANCE_INTERVAL);
             if (interval == null) {
                 return options;
@@ -176,6 +184,21 @@ public final class DiffusionSettings {
                     + " [0, 1), e.g. " + GUIDE_FRACTION + "=0.25 (0 trains no guide)");
         }
         return fraction;
+    }
+
+    /**
+     * Parses the condition given to a guide model: {@code none} (true) or {@code same} (false, each
+     * sample's condition).
+     *
+     * @throws IllegalArgumentException naming the text when it is neither
+     */
+    public static boolean unconditionalGuide(String text) {
+        return switch (text.trim()) {
+            case "none" -> true;
+            case "same" -> false;
+            default -> throw new IllegalArgumentException("guide condition '" + text + "' not found; give none"
+                    + " (the guide sees no condition) or same (it sees each sample's)");
+        };
     }
 
     /**

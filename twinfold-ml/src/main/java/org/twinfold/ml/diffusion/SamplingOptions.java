@@ -17,9 +17,12 @@ package org.twinfold.ml.diffusion;
  * @param guidanceSigmaMin lowest noise level that is guided, at least 0
  * @param guidanceSigmaMax highest noise level that is guided, above {@code guidanceSigmaMin};
  *     infinite for no upper limit
+ * @param unconditionalGuide true to give a guide model (autoguidance) no condition, false to give it
+ *     each sample's condition. Without a condition, guidance pushes away from the weaker model and from
+ *     the average over all conditions at once. Classifier-free guidance ignores this flag.
  */
 public record SamplingOptions(SamplerSettings sampler, int batchSize, double guidanceScale, double guidanceSigmaMin,
-                              double guidanceSigmaMax) {
+                              double guidanceSigmaMax, boolean unconditionalGuide) {
 
     public SamplingOptions {
         if (batchSize < 1) {
@@ -35,6 +38,12 @@ public record SamplingOptions(SamplerSettings sampler, int batchSize, double gui
         }
     }
 
+    /** Creates options that give a guide model, if any, each sample's condition. */
+    public SamplingOptions(SamplerSettings sampler, int batchSize, double guidanceScale, double guidanceSigmaMin,
+                           double guidanceSigmaMax) {
+        this(sampler, batchSize, guidanceScale, guidanceSigmaMin, guidanceSigmaMax, false);
+    }
+
     /** Creates options that guide at every noise level. */
     public SamplingOptions(SamplerSettings sampler, int batchSize, double guidanceScale) {
         this(sampler, batchSize, guidanceScale, 0, Double.POSITIVE_INFINITY);
@@ -42,7 +51,13 @@ public record SamplingOptions(SamplerSettings sampler, int batchSize, double gui
 
     /** Returns a copy that guides only at noise levels from {@code low} to {@code high}. */
     public SamplingOptions withGuidanceInterval(double low, double high) {
-        return new SamplingOptions(sampler, batchSize, guidanceScale, low, high);
+        return new SamplingOptions(sampler, batchSize, guidanceScale, low, high, unconditionalGuide);
+    }
+
+    /** Returns a copy that gives a guide model no condition ({@code true}) or each sample's ({@code false}). */
+    public SamplingOptions withUnconditionalGuide(boolean unconditional) {
+        return new SamplingOptions(sampler, batchSize, guidanceScale, guidanceSigmaMin, guidanceSigmaMax,
+                unconditional);
     }
 
     /** Returns true when guidance applies at noise level {@code sigma}. */
@@ -58,7 +73,9 @@ public record SamplingOptions(SamplerSettings sampler, int batchSize, double gui
             interval = " over sigma " + SamplerSettings.number(guidanceSigmaMin) + " to "
                     + (guidanceSigmaMax < Double.POSITIVE_INFINITY ? SamplerSettings.number(guidanceSigmaMax) : "inf");
         }
-        return sampler + ", guidance " + SamplerSettings.number(guidanceScale) + interval + ", batch " + batchSize;
+        String guide = guidanceScale != 1 && unconditionalGuide ? ", guide without condition" : "";
+        return sampler + ", guidance " + SamplerSettings.number(guidanceScale) + interval + guide + ", batch "
+                + batchSize;
     }
 
     /** Returns 18 deterministic Heun steps (EDM's CIFAR-10 setting), batch 64, no guidance. */

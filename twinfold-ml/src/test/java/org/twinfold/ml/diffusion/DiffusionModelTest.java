@@ -155,6 +155,37 @@ class DiffusionModelTest {
     }
 
     @Test
+    void unconditionalSelfGuideEqualsClassifierFreeGuidance() throws IOException {
+        long[] seeds = {3, 4};
+        SamplingOptions classifierFree = new SamplingOptions(SamplerSettings.deterministic(6), 2, 2.0);
+        try (DiffusionModel model = train(10, folder, report -> { });
+             DiffusionModel same = DiffusionModel.load(folder, ComputeOptions.cpu())) {
+            // With the model as its own guide and no condition for the guide,
+            // D_guide + w (D - D_guide) is D(none) + w (D(c) - D(none)): classifier-free guidance.
+            float[] expected = model.sample(labels(0, 1), seeds, classifierFree);
+            float[] guided = model.sample(labels(0, 1), seeds, classifierFree.withUnconditionalGuide(true), same);
+
+            assertTrue(maxDifference(expected, guided) < 1e-4, "differs by " + maxDifference(expected, guided));
+            float[] conditionalGuide = model.sample(labels(0, 1), seeds, classifierFree, same);
+            assertTrue(maxDifference(expected, conditionalGuide) > 1e-4, "the guide's condition changed nothing");
+        }
+    }
+
+    @Test
+    void unconditionalGuideNeedsLabelDropout() {
+        DiffusionOptions noDropout = OPTIONS.toBuilder().optLabelDropout(0).build();
+        SamplingOptions options = new SamplingOptions(SamplerSettings.deterministic(6), 2, 2.0)
+                .withUnconditionalGuide(true);
+        try (DiffusionModel model = train(6, null, report -> { });
+             DiffusionModel guide = train(noDropout, 6, null, report -> { })) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> model.sample(labels(0, 1), new long[] {3, 4}, options, guide));
+            assertTrue(error.getMessage().contains("trained without label dropout"), error.getMessage());
+            assertTrue(error.getMessage().contains("--guide-condition same"), error.getMessage());
+        }
+    }
+
+    @Test
     void autoguidanceRejectsGuideOfOtherImages() {
         DiffusionOptions narrower = OPTIONS.toBuilder().optBaseChannels(4).build();
         try (DiffusionModel model = train(6, null, report -> { });

@@ -63,6 +63,26 @@ class DiffusionSettingsTest {
     }
 
     @Test
+    void guideConditionRead() {
+        SamplingOptions none = DiffusionSettings.sampling(Map.of("diffusion.guidance", "2",
+                "diffusion.guide-condition", "none"));
+        SamplingOptions same = DiffusionSettings.sampling(Map.of("diffusion.guide-condition", "same"));
+
+        assertTrue(none.unconditionalGuide());
+        assertTrue(none.toString().contains("guidance 2, guide without condition"), none.toString());
+        assertFalse(same.unconditionalGuide());
+        assertEquals(SamplingOptions.defaults(), same);
+        assertEquals("--guide-condition", DiffusionSettings.samplerOption("diffusion.guide-condition").orElseThrow());
+    }
+
+    @Test
+    void guideConditionUnknownValueNamed() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.guide-condition", "class")));
+        assertTrue(error.getMessage().contains("guide condition 'class' not found; give none"), error.getMessage());
+    }
+
+    @Test
     void guidanceIntervalNotTwoNumbersNamed() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.guidance-interval", "0.3")));
