@@ -53,10 +53,9 @@ final class DiffusionSamplerOptions {
 
     @Option(names = "--guide-condition", paramLabel = "same|none",
             description = "Diffusion models with a guide model only: 'same' gives the guide each sample's condition;"
-                    + " 'none' gives it none (it must have been trained with label dropout), so that guidance pushes"
-                    + " away from the weaker model and from the average of all classes at once, as autoguidance and"
-                    + " classifier-free guidance do apart. Default: the checkpoint's diffusion.guide-condition"
-                    + " setting, else same.")
+                    + " 'none' gives it none (it must have been trained with label dropout). Guidance then pushes"
+                    + " away from the weaker model and from the average of all classes in one step. Default: the"
+                    + " checkpoint's setting (diffusion.guide-condition), else same.")
     String guideCondition;
 
     /** The checkpoint that --guide-checkpoint resolved to, once loaded. */

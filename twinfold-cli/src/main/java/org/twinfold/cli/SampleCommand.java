@@ -11,7 +11,9 @@ import org.twinfold.core.dataset.Manifest;
 import org.twinfold.ml.SurrogateFamilies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Generates a dataset with a trained surrogate. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -49,10 +51,17 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         // Bad sampler values fail here, before the engine starts and the model loads.
         sampler.checkValues();
+        if (pointsFrom != null && spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            System.err.println("Note: --seed has no effect with --points-from; each sample's noise comes from the seed"
+                    + " of its point in " + pointsFrom + ", so the same command gives the same samples");
+        }
         Surrogates.startEngine(common.resolvedThreads());
         List<ParameterPoint> points = points();
         long[] seeds = pointsFrom == null ? null : Dataset.open(pointsFrom).manifest().seeds();

@@ -12,11 +12,17 @@ import org.junit.jupiter.api.Test;
 /** The bar off a terminal, as in a log file: one line per tenth of the work. */
 class ProgressBarTest {
 
+    /** Returns a bar that writes to {@code bytes}, started on {@code total} items. */
+    private static ProgressBar started(ByteArrayOutputStream bytes, String label, String unit, long total) {
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), label, unit);
+        bar.started(total, 0);
+        return bar;
+    }
+
     @Test
     void progressWithinBatchMovesBar() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "generate", "samples");
-        bar.started(100, 0);
+        ProgressBar bar = started(bytes, "generate", "samples", 100);
 
         bar.progressedWithin(25.5, 100);
         bar.progressedWithin(15.0, 100);
@@ -32,8 +38,7 @@ class ProgressBarTest {
     @Test
     void barShorterThanASecondShowsRateOnLastLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "train", "steps");
-        bar.started(30, 0);
+        ProgressBar bar = started(bytes, "train", "steps", 30);
 
         bar.progressed(10, 30);
         bar.progressed(30, 30);

@@ -205,7 +205,7 @@ class RunCommandTest {
         CliRunner.Result unknownCondition = CliRunner.run("run", "vasculogenesis", "--preset", "smoke",
                 "--guide-condition", "class", "--out", reversed.toString());
         assertEquals(2, unknownCondition.exitCode(), unknownCondition.all());
-        assertContains(unknownCondition, "--guide-condition: guide condition 'class' not found; give none");
+        assertContains(unknownCondition, "--guide-condition: guide condition 'class' is invalid; give none");
         assertTrue(Files.notExists(reversed));
 
         Path noGuide = temp.resolve("no-guide-run");

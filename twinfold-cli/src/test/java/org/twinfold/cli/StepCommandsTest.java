@@ -29,6 +29,11 @@ class StepCommandsTest {
         CliRunner.Result sampled = CliRunner.run("sample", "--checkpoint", checkpoints.toString(), "--points-from",
                 test.toString(), "--out", generated.toString(), "--batch", "16");
         assertEquals(0, sampled.exitCode(), sampled.all());
+        assertFalse(sampled.all().contains("--seed has no effect"), sampled.all());
+        CliRunner.Result seeded = CliRunner.run("sample", "--checkpoint", checkpoints.toString(), "--points-from",
+                test.toString(), "--out", temp.resolve("seeded").toString(), "--seed", "5");
+        assertEquals(0, seeded.exitCode(), seeded.all());
+        assertTrue(seeded.all().contains("--seed has no effect with --points-from"), seeded.all());
         CliRunner.Result churned = CliRunner.run("sample", "--checkpoint", checkpoints.toString(), "--points-from",
                 test.toString(), "--out", temp.resolve("churned").toString(), "--churn", "5");
         assertEquals(2, churned.exitCode(), churned.all());

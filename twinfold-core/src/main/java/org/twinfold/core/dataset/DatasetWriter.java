@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twinfold.core.GeneratorInfo;
 import org.twinfold.core.Parameter;
 import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.SampleBatch;
@@ -184,9 +186,30 @@ public final class DatasetWriter {
         if (!same) {
             throw new IllegalArgumentException("output folder " + folder + " already contains a different dataset (generator "
                     + existing.generator().id() + " " + existing.generator().version() + ", "
-                    + existing.sampleCount() + " samples); to resume, repeat its original command, or choose a new "
-                    + "folder with --out");
+                    + existing.sampleCount() + " samples" + settingChanges(existing.generator(), plan.generator())
+                    + "); to resume, repeat its original command, or choose a new folder with --out");
         }
+    }
+
+    /**
+     * Returns the generator settings that differ between the folder's dataset and the planned one, with
+     * both values, as a clause of an error message; empty when the generators differ or no setting does.
+     */
+    private static String settingChanges(GeneratorInfo existing, GeneratorInfo planned) {
+        if (!existing.id().equals(planned.id())) {
+            return "";
+        }
+        List<String> changes = new ArrayList<>();
+        Set<String> keys = new TreeSet<>(existing.settings().keySet());
+        keys.addAll(planned.settings().keySet());
+        for (String key : keys) {
+            String before = existing.settings().get(key);
+            String now = planned.settings().get(key);
+            if (!Objects.equals(before, now)) {
+                changes.add(key + " was '" + before + "' and is '" + now + "' now");
+            }
+        }
+        return changes.isEmpty() ? "" : "; " + String.join(", ", changes);
     }
 
     // A listed shard whose file is missing or changed is dropped from the list and written again.

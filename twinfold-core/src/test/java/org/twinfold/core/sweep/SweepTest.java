@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinfold.core.GeneratorInfo;
 import org.twinfold.core.ParameterPoint;
 import org.twinfold.core.SampleBatch;
 import org.twinfold.core.Sampling;
@@ -117,6 +119,22 @@ class SweepTest {
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> other.run(folder));
         assertTrue(error.getMessage().contains("already contains a different dataset"), error.getMessage());
+    }
+
+    @Test
+    void otherGeneratorSettingsNamedWhenRejected() throws Exception {
+        Path folder = temp.resolve("data");
+        sweep(new NoisySineGenerator(), 1).run(folder);
+        NoisySineGenerator noisier = new NoisySineGenerator() {
+            @Override
+            public GeneratorInfo info() {
+                return new GeneratorInfo("noisy-sine", "1", Map.of("noise", "0.2"));
+            }
+        };
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> sweep(noisier, 1).run(folder));
+        assertTrue(error.getMessage().contains("; noise was '0.1' and is '0.2' now)"), error.getMessage());
     }
 
     @Test

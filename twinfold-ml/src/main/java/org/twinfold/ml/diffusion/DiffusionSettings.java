@@ -196,8 +196,8 @@ public final class DiffusionSettings {
         return switch (text.trim()) {
             case "none" -> true;
             case "same" -> false;
-            default -> throw new IllegalArgumentException("guide condition '" + text + "' not found; give none"
-                    + " (the guide sees no condition) or same (it sees each sample's)");
+            default -> throw new IllegalArgumentException("guide condition '" + text + "' is invalid; give none"
+                    + " (the guide gets no condition) or same (it gets each sample's)");
         };
     }
 

@@ -155,7 +155,7 @@ class DiffusionModelTest {
     }
 
     @Test
-    void unconditionalSelfGuideEqualsClassifierFreeGuidance() throws IOException {
+    void unconditionalSelfGuideIsClassifierFree() throws IOException {
         long[] seeds = {3, 4};
         SamplingOptions classifierFree = new SamplingOptions(SamplerSettings.deterministic(6), 2, 2.0);
         try (DiffusionModel model = train(10, folder, report -> { });

@@ -79,7 +79,7 @@ class DiffusionSettingsTest {
     void guideConditionUnknownValueNamed() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.apply(DEFAULTS, Map.of("diffusion.guide-condition", "class")));
-        assertTrue(error.getMessage().contains("guide condition 'class' not found; give none"), error.getMessage());
+        assertTrue(error.getMessage().contains("guide condition 'class' is invalid; give none"), error.getMessage());
     }
 
     @Test

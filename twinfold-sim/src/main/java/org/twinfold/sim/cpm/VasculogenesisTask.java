@@ -159,9 +159,9 @@ public final class VasculogenesisTask implements Task {
 
     /**
      * Returns the published surrogate's noise levels, ln(sigma) ~ N(0.533, 2.333^2), chosen there from a
-     * 4 x 4 grid at 256 x 256, a self-conditioned network, and a sampler with S_churn 10 guided at weight
-     * 2 by a weaker model: the same network trained for a quarter of the steps, given no condition, and
-     * only at noise levels up to sigma 3.
+     * 4 x 4 grid at 256 x 256, and a self-conditioned network. The sampler adds S_churn 10 and is guided
+     * at weight 2 by a weaker model, the same network trained for a quarter of the steps. That guide gets
+     * no condition and acts only at noise levels up to sigma 3.
      *
      * <p>Binary masks are settled at high noise, which these noise levels train more than EDM's. The
      * guide without a condition pushes away from the weaker model and from the average of all classes at

@@ -51,7 +51,7 @@ public final class OscillatorTask implements Task {
         return List.of(
                 new Preset("quick", "a check in under a minute on 2 cores: 512 training trajectories",
                         Sampling.LATIN_HYPERCUBE, 512, 128, 1500, 64, 3e-3),
-                new Preset("large", "a denser sweep for a more accurate surrogate: 8192 trajectories",
+                new Preset("large", "a denser sweep for a more accurate surrogate: 8,192 trajectories",
                         Sampling.LATIN_HYPERCUBE, 8192, 1024, 20000, 256, 1e-3));
     }
 
