@@ -8,7 +8,7 @@ import org.twinfold.core.evaluation.DatasetReference;
 import org.twinfold.core.evaluation.Evaluation;
 import org.twinfold.core.evaluation.ObservableComparison;
 
-/** What the report says about observables that the chi-square leaves out. */
+/** The report's note on observables that the chi-square leaves out. */
 class ReportWriterTest {
 
     @Test
