@@ -36,7 +36,7 @@ class ProgressBarTest {
     }
 
     @Test
-    void barShorterThanASecondShowsRateOnLastLine() {
+    void shortBarShowsRateAtEnd() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressBar bar = started(bytes, "train", "steps", 30);
 

@@ -73,7 +73,7 @@ class RunCommandTest {
     }
 
     @Test
-    void simulateOnlyPresetExitsTwoBeforeSimulating() {
+    void simulateOnlyPresetRejected() {
         Path out = temp.resolve("fields");
         CliRunner.Result result = CliRunner.run("run", "vasculogenesis", "--preset", "fields", "--out",
                 out.toString());

@@ -22,10 +22,12 @@ public record Preset(String name, String description, Sampling sampling, int tra
 
     public Preset {
         if (trainSamples <= 0 || testSamples <= 0) {
-            throw new IllegalArgumentException("preset '" + name + "' needs positive sample counts");
+            throw new IllegalArgumentException("preset '" + name + "' has " + trainSamples + " training and "
+                    + testSamples + " test samples; both must be positive");
         }
         if (!simulateOnly && (trainingSteps <= 0 || batchSize <= 0)) {
-            throw new IllegalArgumentException("preset '" + name + "' needs positive training steps and batch size");
+            throw new IllegalArgumentException("preset '" + name + "' has " + trainingSteps + " training steps and"
+                    + " batch size " + batchSize + "; both must be positive");
         }
         if (!simulateOnly && !(learningRate > 0)) {
             throw new IllegalArgumentException("preset '" + name + "' has learning rate " + learningRate
@@ -33,7 +35,7 @@ public record Preset(String name, String description, Sampling sampling, int tra
         }
     }
 
-    /** A preset of a whole run: simulate, train, sample and evaluate. */
+    /** Creates a preset of a whole run: simulate, train, sample and evaluate. */
     public Preset(String name, String description, Sampling sampling, int trainSamples, int testSamples,
                   int trainingSteps, int batchSize, double learningRate) {
         this(name, description, sampling, trainSamples, testSamples, trainingSteps, batchSize, learningRate, false);

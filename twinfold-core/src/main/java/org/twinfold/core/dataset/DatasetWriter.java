@@ -193,7 +193,8 @@ public final class DatasetWriter {
 
     /**
      * Returns the generator settings that differ between the folder's dataset and the planned one, with
-     * both values, as a clause of an error message; empty when the generators differ or no setting does.
+     * both values, as a clause of an error message. Returns an empty text when the generators differ or
+     * no setting does.
      */
     private static String settingChanges(GeneratorInfo existing, GeneratorInfo planned) {
         if (!existing.id().equals(planned.id())) {

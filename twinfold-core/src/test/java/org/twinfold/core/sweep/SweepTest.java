@@ -122,7 +122,7 @@ class SweepTest {
     }
 
     @Test
-    void otherGeneratorSettingsNamedWhenRejected() throws Exception {
+    void changedSettingsNamedOnReuse() throws Exception {
         Path folder = temp.resolve("data");
         sweep(new NoisySineGenerator(), 1).run(folder);
         NoisySineGenerator noisier = new NoisySineGenerator() {

@@ -166,9 +166,9 @@ public final class VasculogenesisTask implements Task {
      * <p>Binary masks are settled at high noise, which these noise levels train more than EDM's. The
      * guide without a condition pushes away from the weaker model and from the average of all classes at
      * once. Above sigma 3 that push also moved the class with the fewest cells (J 20) further from the
-     * others, so it stops there. On the quick preset, judged on four pairs of held-out and floor sets,
-     * this met J 0's targets on all four and 9 of the 12 class verdicts, against none and 6 for the
-     * plain network guided by the conditional weaker model (BENCHMARKS.md).
+     * others, so it stops there. On the quick preset it was judged on four pairs of held-out and floor
+     * sets. It met J 0's targets on all four and 9 of the 12 class verdicts. The plain network with a
+     * guide given the class met J 0's on none and 6 of 12 (BENCHMARKS.md).
      */
     @Override
     public Map<String, String> surrogateSettings() {
