@@ -124,9 +124,8 @@ final class ClassReport {
         html.append("</table>\n<p class=\"note\">An observable that is defined for fewer than 2 masks of a set in"
                 + " this class is left out of this table: compactness, say, where every cell cluster winds around the"
                 + " periodic lattice. For sets of sizes n and m with n m below 10,000 (50 and 50 masks, say) the KS"
-                + " p-value is exact. Where values tie, as counts do, the test first breaks the ties with a jitter"
-                + " narrower than any gap between values (fixed seed), so the p-value belongs to a D that can differ"
-                + " a little from the one shown.</p>\n<div>");
+                + " p-value is exact, and values that tie, as counts do, stay tied: it is the share of all splits"
+                + " of the pooled masks into sets of n and m whose D is at least the one shown.</p>\n<div>");
         for (String name : section.targetObservables()) {
             ClassObservable o = find(c, name);
             if (o != null) {

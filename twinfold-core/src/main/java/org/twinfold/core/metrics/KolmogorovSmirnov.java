@@ -1,24 +1,23 @@
 package org.twinfold.core.metrics;
 
 import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
-import org.hipparchus.util.CombinatoricsUtils;
 
 /**
  * Two-sample Kolmogorov-Smirnov test of the null hypothesis that two samples come from the same
- * continuous distribution, computed by Hipparchus 4.0.2 {@link KolmogorovSmirnovTest}.
+ * distribution. The statistic comes from Hipparchus 4.0.2 {@link KolmogorovSmirnovTest}.
  *
  * <p>The statistic is D = sup_x |F1(x) - F2(x)| over the empirical CDFs F1 (n values) and F2 (m values);
  * tied values are handled exactly. The p-value depends on the sample sizes:
  * <ul>
  * <li>n * m < 10,000: the exact probability P(D' >= D) over all equally likely splits of the pooled
- *     sample into parts of sizes n and m;</li>
- * <li>otherwise: the asymptotic tail 1 - K(D sqrt(n m / (n + m))) of the Kolmogorov distribution K.</li>
+ *     sample into parts of sizes n and m, with tied values kept tied ({@link KolmogorovSmirnovExact});</li>
+ * <li>otherwise: the asymptotic tail 1 - K(D sqrt(n m / (n + m))) of the Kolmogorov distribution K
+ *     (Hipparchus), which assumes no ties and is conservative where there are some.</li>
  * </ul>
  *
- * <p>Note: the exact p-value assumes no ties. When the pooled sample of a small test has ties,
- * Hipparchus adds uniform jitter narrower than the smallest gap between distinct values, from a
- * generator with a fixed seed, so the result is reproducible. The reported statistic is computed on
- * the values as given, so it can differ from the D behind such a p-value.
+ * <p>Hipparchus' own exact p-value is not used, because it breaks ties with random jitter, so its
+ * p-value belongs to a different D, and it fails with an internal error when two values differ by
+ * only a few ulps and the jitter cannot separate them.
  */
 public final class KolmogorovSmirnov {
 
@@ -26,7 +25,7 @@ public final class KolmogorovSmirnov {
     public static final String DEFINITION = "D = sup_x |F1(x) - F2(x)| over the empirical CDFs of the two samples"
             + " (two-sample Kolmogorov-Smirnov statistic); p-value P(D' >= D) under equal distributions";
 
-    /** Product of the sample sizes from which Hipparchus 4.0.2 switches to the asymptotic p-value. */
+    /** Product of the sample sizes from which the p-value is asymptotic (Hipparchus 4.0.2 switches there too). */
     static final long EXACT_SIZE_PRODUCT_LIMIT = 10_000L;
 
     private KolmogorovSmirnov() {
@@ -45,22 +44,11 @@ public final class KolmogorovSmirnov {
         // A new instance per call, because the test object contains a random generator and is not thread-safe.
         KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
         double statistic = test.kolmogorovSmirnovStatistic(first, second);
-        double pValue = test.kolmogorovSmirnovTest(first, second, false);
 
         boolean exact = (long) first.length * second.length < EXACT_SIZE_PRODUCT_LIMIT;
-        if (exact) {
-            pValue = Math.max(pValue, smallestExactPValue(first.length, second.length));
-        }
+        double pValue = exact ? KolmogorovSmirnovExact.pValue(first, second)
+                : test.approximateP(statistic, first.length, second.length);
         return new KolmogorovSmirnovResult(statistic, pValue, first.length, second.length, exact);
-    }
-
-    /**
-     * Returns P(D' = 1) = 2 / C(n + m, n), the probability that one sample lies entirely below the other,
-     * which is the smallest exact p-value. NOTE: Hipparchus 4.0.2 returns P(D' >= 1) = 0 when D = 1, so the
-     * p-value is raised to this floor; for every other D its exact value is already above it.
-     */
-    static double smallestExactPValue(int n, int m) {
-        return 2.0 / CombinatoricsUtils.binomialCoefficientDouble(n + m, n);
     }
 
     private static void checkSample(double[] values, String name) {

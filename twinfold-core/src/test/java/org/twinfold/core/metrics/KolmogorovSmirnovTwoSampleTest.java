@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.hipparchus.distribution.discrete.BinomialDistribution;
+import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 
 class KolmogorovSmirnovTwoSampleTest {
@@ -52,23 +54,67 @@ class KolmogorovSmirnovTwoSampleTest {
     }
 
     @Test
-    void exactPValueNeverBelowFullSeparation() {
-        // The tie at 2 can be broken either way; if the jitter separates the samples completely, the
-        // p-value is P(D' = 1) = 2 / C(6, 3) = 0.1, and every other outcome gives more.
+    void exactPValueWithTiesByHand() {
+        // Runs of equal values end after the pooled values 1, 2, 2, 2 and 3. D = 2/3 at the end of the 2s,
+        // where the first sample has 3 values and the second 1. Only the paths through (3, 1) or (1, 3)
+        // reach it: 4 + 4 of C(6, 3) = 20 splits.
         KolmogorovSmirnovResult result = KolmogorovSmirnov.twoSample(new double[] {1, 2, 2}, new double[] {2, 3, 4});
 
         assertEquals(2.0 / 3, result.statistic(), 1e-15);
-        assertTrue(result.pValue() >= 0.1 - 1e-12, "p-value " + result.pValue());
+        assertEquals(0.4, result.pValue(), 1e-12);
     }
 
     @Test
-    void tieBreakingIsReproducible() {
-        double[] first = {1, 2, 2, 3, 5};
-        double[] second = {2, 4, 5, 6};
+    void exactPValueOfCountsByHand() {
+        // The three 0s decide D = 3/4; it is reached when all three fall in one sample: 5 + 5 of C(8, 4) = 70.
+        KolmogorovSmirnovResult result = KolmogorovSmirnov.twoSample(new double[] {0, 0, 0, 1},
+                new double[] {1, 1, 1, 1});
 
-        double pValue = KolmogorovSmirnov.twoSample(first, second).pValue();
+        assertEquals(0.75, result.statistic(), 1e-15);
+        assertEquals(1.0 / 7, result.pValue(), 1e-12);
+    }
 
-        assertEquals(pValue, KolmogorovSmirnov.twoSample(first, second).pValue(), 0);
+    @Test
+    void identicalConstantSamples() {
+        double[] ones = new double[50];
+        Arrays.fill(ones, 1);
+
+        KolmogorovSmirnovResult result = KolmogorovSmirnov.twoSample(ones, ones.clone());
+
+        assertEquals(0, result.statistic(), 0);
+        assertEquals(1, result.pValue(), 0);
+    }
+
+    @Test
+    void valuesFewUlpsApart() {
+        // A jitter narrower than the gap cannot separate such values in double precision.
+        double[] first = new double[50];
+        double[] second = new double[50];
+        for (int k = 0; k < 50; k++) {
+            first[k] = k % 2 == 0 ? 2.0 : Math.nextUp(2.0);
+            second[k] = k % 3 == 0 ? 2.0 : 3.0;
+        }
+
+        KolmogorovSmirnovResult result = KolmogorovSmirnov.twoSample(first, second);
+
+        assertTrue(result.exactPValue());
+        assertTrue(result.pValue() > 0, "p-value " + result.pValue());
+        assertTrue(result.pValue() < 1e-6, "p-value " + result.pValue());
+    }
+
+    @Test
+    void exactPValueMatchesHipparchusWithoutTies() {
+        Random random = new Random(31);
+        KolmogorovSmirnovTest hipparchus = new KolmogorovSmirnovTest();
+        for (int t = 0; t < 20; t++) {
+            double[] first = gaussian(random, 20 + t, 0);
+            double[] second = gaussian(random, 35 - t, 0.1 * t);
+
+            KolmogorovSmirnovResult result = KolmogorovSmirnov.twoSample(first, second);
+
+            double expected = hipparchus.exactP(result.statistic(), first.length, second.length, false);
+            assertEquals(expected, result.pValue(), 1e-9 * Math.max(expected, 1e-6), "trial " + t);
+        }
     }
 
     @Test
