@@ -80,7 +80,7 @@ class RunCommandTest {
 
         assertEquals(2, result.exitCode(), result.all());
         assertContains(result, "preset 'fields' of vasculogenesis is for 'simulate' only and sets no training;"
-                + " give 'run' one of quick, quick-full, long, paper, smoke");
+                + " give 'run' one of quick, quick-full, long, long-full, paper, smoke");
         assertTrue(Files.notExists(out), result.all());
     }
 

@@ -64,14 +64,17 @@ class CpmGeneratorTest {
     void taskIsRegisteredWithObservables() {
         Task task = Tasks.byName("vasculogenesis");
         assertFalse(task.deterministic());
-        assertEquals(List.of("quick", "quick-full", "long", "paper", "fields", "smoke"),
+        assertEquals(List.of("quick", "quick-full", "long", "long-full", "paper", "fields", "smoke"),
                 task.presets().stream().map(p -> p.name()).toList());
         VasculogenesisTask vasculogenesis = (VasculogenesisTask) task;
         assertEquals(256, ((CpmMaskGenerator) vasculogenesis.simulator("paper")).simulator().settings().width());
         assertEquals(64, ((CpmMaskGenerator) vasculogenesis.simulator("quick")).simulator().settings().width());
         CpmMaskGenerator longRuns = (CpmMaskGenerator) vasculogenesis.simulator("long");
         assertEquals(new CpmGenerator.Settings(64, 64, 20_000), longRuns.simulator().settings());
-        assertEquals(1, longRuns.downsample());
+        assertEquals(2, longRuns.downsample());
+        CpmMaskGenerator longFullRuns = (CpmMaskGenerator) vasculogenesis.simulator("long-full");
+        assertEquals(new CpmGenerator.Settings(64, 64, 20_000), longFullRuns.simulator().settings());
+        assertEquals(1, longFullRuns.downsample());
         assertEquals(List.of(10, 64, 64),
                 vasculogenesis.simulator("fields").schema().field(CpmGenerator.SNAPSHOTS).shape());
 
