@@ -122,6 +122,20 @@ class VasculogenesisRunTest {
         assertTrue(referenceIsTraining.output().contains("from the training set"), referenceIsTraining.output());
         assertFalse(Files.exists(temp.resolve("on-training.json")));
 
+        // Masks of another preset's size are rejected, naming both shapes.
+        Path quickMasks = temp.resolve("quick-masks");
+        ChildJvm.Result simulated = ChildJvm.run("simulate", "vasculogenesis", "--preset", "quick", "--samples", "3",
+                "--sampling", "classes", "--out", quickMasks.toString());
+        assertEquals(0, simulated.exitCode(), simulated.output());
+        ChildJvm.Result otherSize = ChildJvm.run("evaluate", "vasculogenesis", "--reference",
+                out.resolve("test").toString(), "--generated", quickMasks.toString(), "--out",
+                temp.resolve("other-size.json").toString());
+        assertEquals(2, otherSize.exitCode(), otherSize.output());
+        assertTrue(otherSize.output().contains("has cell_type 32 x 32 uint8 in 1 but reference"), otherSize.output());
+        assertTrue(otherSize.output().contains("has cell_type 16 x 16 uint8 in 1; compare datasets of the same task"
+                + " and preset"), otherSize.output());
+        assertFalse(Files.exists(temp.resolve("other-size.json")));
+
         // The same checkpoint, points and seed give the same masks.
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinfold.core.ElementType;
 import org.twinfold.core.Field;
 import org.twinfold.core.Observable;
 import org.twinfold.core.SampleBatch;
+import org.twinfold.core.Schema;
 import org.twinfold.core.Task;
 import org.twinfold.core.dataset.Dataset;
 import org.twinfold.core.metrics.Binning;
@@ -174,11 +176,19 @@ public final class Evaluator {
 
     private static void requireSameSchema(Dataset reference, Dataset generated) {
         if (!reference.schema().equals(generated.schema())) {
-            throw new IllegalArgumentException("generated dataset " + generated.folder() + " has fields "
-                    + generated.schema().names() + " but reference " + reference.folder() + " has "
-                    + reference.schema().names() + " with other shapes, types or units; evaluate a surrogate "
-                    + "against the task it was trained on");
+            throw new IllegalArgumentException("generated dataset " + generated.folder() + " has "
+                    + describe(generated.schema()) + " but reference " + reference.folder() + " has "
+                    + describe(reference.schema()) + "; compare datasets of the same task and preset, such as a"
+                    + " surrogate's samples against simulations of the preset it was trained on");
         }
+    }
+
+    /** Returns each field as name, shape, element type and unit, such as "cell_type 32 x 32 uint8 in 1". */
+    private static String describe(Schema schema) {
+        return schema.fields().stream()
+                .map(field -> field.name() + " " + field.shape().stream().map(String::valueOf)
+                        .collect(Collectors.joining(" x ")) + " " + field.type().numpyName() + " in " + field.unit())
+                .collect(Collectors.joining(", "));
     }
 
     /** Returns the finite values, in order; an observable is NaN where it is undefined, such as a mean over none. */

@@ -29,11 +29,11 @@ import org.twinfold.core.Task;
  *   <li>{@code quick-full}: as {@code quick} with masks at the full 64 x 64 resolution, for a U-Net
  *       that folds 2 x 2 patches into channels ({@code --setting diffusion.patch=2}), as a 256 x 256
  *       twin would;</li>
- *   <li>{@code long}: as {@code quick} for the published run length of 20,000 MCS (2 to 4 s per run on
+ *   <li>{@code long}: as {@code quick} for the published run length of 20,000 MCS (2 to 6 s per run on
  *       one core), so that the quick preset's U-Net is timed against runs of the published length;</li>
  *   <li>{@code long-full}: as {@code quick-full} for 20,000 MCS, for a U-Net that folds 4 x 4 patches and
  *       refines its output at full resolution ({@code --setting diffusion.patch=4 --setting
- *       diffusion.pixel-head=8});</li>
+ *       diffusion.pixel-head=8}, without self-conditioning or guidance);</li>
  *   <li>{@code paper}: the published 256 x 256 lattices for 20,000 MCS (tens of seconds per run) at full
  *       resolution, all 25 classes, the training-set size of the diffusion surrogate;</li>
  *   <li>{@code smoke}: 16 x 16 lattices for 50 MCS and a few training steps, a check that the pipeline
@@ -197,8 +197,9 @@ public final class VasculogenesisTask implements Task {
                 new Preset("long", "as quick, run for the published 20,000 MCS: about an hour on 2 CPU cores, half of it"
                         + " simulating",
                         Sampling.CLASSES, QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
-                new Preset("long-full", "as quick-full, run for the published 20,000 MCS; train with --setting"
-                        + " diffusion.patch=4 --setting diffusion.pixel-head=8", Sampling.CLASSES,
+                new Preset("long-full", "as quick-full, run for the published 20,000 MCS; the preset sets no"
+                        + " network, and the README gives the settings of the patch-4 U-Net measured on it",
+                        Sampling.CLASSES,
                         QUICK_TRAIN, QUICK_TEST, QUICK_STEPS, QUICK_BATCH, QUICK_LEARNING_RATE),
                 // Sizes of the diffusion surrogate: 127,488 training images, batch 1,280, about 9,960 steps.
                 // NOTE: the learning rate is EDM2's usual reference value, not checked against the
