@@ -51,7 +51,7 @@ class VasculogenesisRunTest {
         assertEquals("J_EC_medium=10.0, vegf_decay=0.6", section.classes().get(1).name());
         assertEquals(12, Dataset.open(out.resolve("test-floor")).size());
         assertTrue(run.output().contains("class 2 (J_EC_medium=20.0, vegf_decay=0.6)"), run.output());
-        assertTrue(run.output().contains("NOTE: some class has only 4 samples in a set"), run.output());
+        assertTrue(run.output().contains("NOTE: the smallest class has 4 samples in a set"), run.output());
         assertTrue(run.output().contains("targets per class: classifier accuracy on generated masks at least 0.80 x"),
                 run.output());
         assertTrue(run.output().contains("7/7 train classifier"), run.output());

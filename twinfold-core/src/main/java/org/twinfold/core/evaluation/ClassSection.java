@@ -84,7 +84,7 @@ public record ClassSection(DatasetReference floor, String classifier, List<Strin
         if (fewest >= MIN_SAMPLES_PER_CLASS) {
             return "";
         }
-        return "NOTE: some class has only " + fewest + " samples in a set; below " + MIN_SAMPLES_PER_CLASS
+        return "NOTE: the smallest class has " + fewest + " samples in a set; below " + MIN_SAMPLES_PER_CLASS
                 + " the distances and their floor are too noisy for these verdicts to mean anything, so such a run"
                 + " only checks that the pipeline works.";
     }
