@@ -46,7 +46,7 @@ public final class KolmogorovSmirnov {
         double statistic = test.kolmogorovSmirnovStatistic(first, second);
 
         boolean exact = (long) first.length * second.length < EXACT_SIZE_PRODUCT_LIMIT;
-        double pValue = exact ? KolmogorovSmirnovExact.pValue(first, second)
+        double pValue = exact ? KolmogorovSmirnovExact.pValue(statistic, first, second)
                 : test.approximateP(statistic, first.length, second.length);
         return new KolmogorovSmirnovResult(statistic, pValue, first.length, second.length, exact);
     }

@@ -10,10 +10,11 @@ import org.hipparchus.util.CombinatoricsUtils;
  * likely. A split is a lattice path from (0, 0) to (n, m): walking through the sorted pooled values, a
  * step in i takes a value into the first part and a step in j into the second. The empirical CDFs can
  * only be compared after a run of tied values ends, so the path is checked only where i + j is such a
- * position, and there |F1 - F2| = |i m - j n| / (n m). The p-value P(D' >= D) counts the paths that reach
- * |i m - j n| >= D n m at a checked position, each at the first such position, times the number of ways
- * to finish the path from there. Without ties every position is checked and this is the usual exact
- * test; with ties it is the exact conditional test given the pooled values.
+ * position, and there |F1 - F2| = |i m - j n| / (n m). P(D' >= D) is the share of paths that reach
+ * |i m - j n| >= D n m at a checked position. Each such path is counted once, at the first position where
+ * it reaches D, as the paths arriving there times the ways to finish from there. Without ties every
+ * position is checked and this is the usual exact test. With ties it is the exact test conditional on
+ * the pooled values.
  *
  * <p>Time and memory are O(n m), so callers use it below {@link KolmogorovSmirnov#EXACT_SIZE_PRODUCT_LIMIT}.
  */
@@ -23,17 +24,19 @@ final class KolmogorovSmirnovExact {
     }
 
     /**
-     * Returns P(D' >= D) over all splits of the pooled sample, with D from the values as given.
+     * Returns P(D' >= D) over all splits of the pooled sample.
      *
-     * @param first  finite values, at least 1
-     * @param second finite values, at least 1
+     * @param statistic D of the two samples with ties kept, as Hipparchus computes it
+     * @param first     finite values, at least 1
+     * @param second    finite values, at least 1
      */
-    static double pValue(double[] first, double[] second) {
+    static double pValue(double statistic, double[] first, double[] second) {
         int n = first.length;
         int m = second.length;
         boolean[] checked = runEnds(first, second);
-        long statistic = scaledStatistic(first, second, checked);
-        if (statistic == 0) {
+        // D n m is a whole number, |i m - j n| at some checked position; rounding removes the error of D.
+        long scaledStatistic = Math.round(statistic * n * m);
+        if (scaledStatistic == 0) {
             return 1;
         }
 
@@ -50,7 +53,7 @@ final class KolmogorovSmirnovExact {
                 } else {
                     arriving = (i > 0 ? inside[j] : 0) + (j > 0 ? inside[j - 1] : 0);
                 }
-                if (checked[i + j] && Math.abs((long) i * m - (long) j * n) >= statistic) {
+                if (checked[i + j] && Math.abs((long) i * m - (long) j * n) >= scaledStatistic) {
                     reaching += arriving * CombinatoricsUtils.binomialCoefficientDouble(n - i + m - j, n - i);
                     inside[j] = 0;
                 } else {
@@ -73,30 +76,5 @@ final class KolmogorovSmirnovExact {
             ends[k] = k == pooled.length || pooled[k] != pooled[k - 1];
         }
         return ends;
-    }
-
-    /** Returns D n m, the largest |i m - j n| of the observed path at the ends of runs of equal values. */
-    private static long scaledStatistic(double[] first, double[] second, boolean[] checked) {
-        double[] a = first.clone();
-        double[] b = second.clone();
-        Arrays.sort(a);
-        Arrays.sort(b);
-
-        long largest = 0;
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            // Step past the smallest remaining value in either sample; ties are taken one at a time and
-            // compared only once their run has ended.
-            if (j == b.length || (i < a.length && a[i] <= b[j])) {
-                i++;
-            } else {
-                j++;
-            }
-            if (checked[i + j]) {
-                largest = Math.max(largest, Math.abs((long) i * b.length - (long) j * a.length));
-            }
-        }
-        return largest;
     }
 }

@@ -66,7 +66,7 @@ class KolmogorovSmirnovTwoSampleTest {
 
     @Test
     void exactPValueOfCountsByHand() {
-        // The three 0s decide D = 3/4; it is reached when all three fall in one sample: 5 + 5 of C(8, 4) = 70.
+        // The three 0s decide D = 3/4, reached when all three fall in one sample: 5 + 5 of C(8, 4) = 70 splits.
         KolmogorovSmirnovResult result = KolmogorovSmirnov.twoSample(new double[] {0, 0, 0, 1},
                 new double[] {1, 1, 1, 1});
 
